@@ -1,0 +1,90 @@
+/**
+ * `chain` (PyTorch's ChainedScheduler): every child steps in turn, each on the lrs the previous
+ * one left; the initial steps compound the same way (PyTorch's constructors do).
+ *
+ * At a `sequential` milestone a chain starts afresh on the initial lrs. Its state is the tuple of
+ * its children's states. It has a closed form when every child is a multiplier of the lr
+ * (StepLR, MultiStepLR, ConstantLR, LinearLR, ExponentialLR, PolynomialLR and composites of them):
+ * the product of the children's multipliers.
+ *
+ * @since 0.1.0
+ */
+import { type Groups, type Kernel, type Scheduler, type StepInput, resetBuffersToInitialLrs, resetToInitialLrs } from '../Schedule.js'
+import { nonEmptyArray } from '../internal/validate.js'
+import { checkScheduler, childStates } from './sequential.js'
+
+// -------------------------------------------------------------------------------------
+// combinators
+// -------------------------------------------------------------------------------------
+
+/**
+ * Steps every scheduler in turn on the same groups.
+ *
+ * @example
+ * import { chain, constantLR, exponentialLR, trace } from 'lr-schedule'
+ * const s = chain([exponentialLR({ gamma: 0.5 }), constantLR({ factor: 0.5, totalIters: 1 })])
+ * trace(s, [1], 2).lr // [[0.5], [0.5], [0.25]]
+ *
+ * @category combinators
+ * @since 0.1.0
+ */
+export const chain = (schedulers: ReadonlyArray<Scheduler<any>>): Scheduler<ReadonlyArray<unknown>> => {
+  const children = nonEmptyArray<unknown>('schedulers', schedulers).map((s, i) => checkScheduler(`schedulers[${i}]`, s))
+
+  const init = (groups: Groups): readonly [Groups, ReadonlyArray<unknown>] => {
+    const states: Array<unknown> = []
+    let g = groups
+    for (const c of children) {
+      const [g1, s1] = c.init(g)
+      g = g1
+      states.push(s1)
+    }
+    return [g, states]
+  }
+
+  const step = (state: ReadonlyArray<unknown>, groups: Groups, input?: StepInput): readonly [Groups, ReadonlyArray<unknown>] => {
+    const states = childStates('ChainedScheduler state', state, children.length)
+    const next: Array<unknown> = []
+    let g = groups
+    children.forEach((c, i) => {
+      const [g1, s1] = c.step(states[i], g, input)
+      g = g1
+      next.push(s1)
+    })
+    return [g, next]
+  }
+
+  const multipliers = children.map((c) => c.multiplier)
+  const multiplier = multipliers.every((f) => f !== undefined)
+    ? (t: number): number => multipliers.reduce((acc, f) => acc * (f as (t: number) => number)(t), 1)
+    : undefined
+
+  const kernel = (n: number): Kernel => {
+    const ks = children.map((c) => c.kernel(n))
+    const start: Kernel['init'] = (b) => {
+      for (const k of ks) k.init(b)
+    }
+    return {
+      init: start,
+      restart: (b) => {
+        resetBuffersToInitialLrs(b)
+        start(b)
+      },
+      step: (b, metric) => {
+        for (const k of ks) k.step(b, metric)
+      }
+    }
+  }
+
+  return {
+    name: 'ChainedScheduler',
+    init,
+    step,
+    restart: (groups) => init(resetToInitialLrs(groups)),
+    closedForm: multiplier === undefined ? undefined : (t, initialLrs) => initialLrs.map((lr) => lr * multiplier(t)),
+    multiplier,
+    cyclesMomentum: children.some((c) => c.cyclesMomentum),
+    needsMetric: children.some((c) => c.needsMetric),
+    kernel
+  }
+}

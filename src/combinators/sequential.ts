@@ -1,0 +1,179 @@
+/**
+ * `sequential` (PyTorch's SequentialLR): runs its schedulers one after the other, switching at
+ * the milestones; at a milestone the next scheduler starts over from the initial lrs.
+ *
+ * Semantics (PyTorch 2.13's where PyTorch can compute them):
+ * - initial step: every child's initial step runs in order (PyTorch builds them all: their side
+ *   effects, such as CyclicLR setting momentum, stay), then every lr is set back to its initial
+ *   lr and the first active child (`milestones` may start at 0) takes its initial step again;
+ * - step t: the child whose segment holds t steps; at its milestone a plain scheduler restarts as
+ *   PyTorch's `_update_lr(0)` does (its closed form at 0, else its chainable form at epoch 0), a
+ *   composite is built afresh on the initial lrs (PyTorch raises NotImplementedError there, and
+ *   advances a nested SequentialLR one step too far at construction, pytorch/pytorch#196243).
+ *
+ * The state is `{ lastEpoch, schedulers }`: the step count and the tuple of the children's states.
+ *
+ * @since 0.1.0
+ */
+import { ScheduleError } from '../errors.js'
+import { type Groups, type Kernel, type Scheduler, resetBuffersToInitialLrs, resetToInitialLrs } from '../Schedule.js'
+import { epochOf } from '../internal/leaf.js'
+import { array, nonEmptyArray, nonNegativeInteger } from '../internal/validate.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * The state of a `sequential`: steps taken, and each child's state.
+ *
+ * @example
+ * import type { SequentialState } from 'lr-schedule'
+ * const s: SequentialState = { lastEpoch: 0, schedulers: [{ lastEpoch: 0 }, { lastEpoch: 0 }] }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface SequentialState {
+  readonly lastEpoch: number
+  readonly schedulers: ReadonlyArray<unknown>
+}
+
+// -------------------------------------------------------------------------------------
+// utils
+// -------------------------------------------------------------------------------------
+
+/** Python's `bisect_right`: how many of the sorted `xs` are <= x. @internal */
+export const bisectRight = (xs: ReadonlyArray<number>, x: number): number => {
+  let lo = 0
+  let hi = xs.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((xs[mid] as number) <= x) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** Checks that a child is a scheduler. @internal */
+export const checkScheduler = (path: string, s: unknown): Scheduler<unknown> => {
+  const ok =
+    typeof s === 'object' && s !== null && typeof (s as Scheduler).init === 'function' && typeof (s as Scheduler).step === 'function'
+  if (!ok) throw new ScheduleError(path, 'a scheduler', s)
+  return s as Scheduler<unknown>
+}
+
+/** Checks a composite's state: an array of one state per child. @internal */
+export const childStates = (path: string, states: unknown, n: number): ReadonlyArray<unknown> => {
+  if (!Array.isArray(states) || states.length !== n) throw new ScheduleError(path, `an array of ${n} child states`, states)
+  return states
+}
+
+// -------------------------------------------------------------------------------------
+// combinators
+// -------------------------------------------------------------------------------------
+
+/**
+ * Runs `schedulers[i]` from `milestones[i - 1]` on; `milestones` strictly increasing, one fewer
+ * than the schedulers.
+ *
+ * @example
+ * import { sequential, linearLR, exponentialLR, trace } from 'lr-schedule'
+ * const s = sequential([linearLR({ startFactor: 0.5, totalIters: 2 }), exponentialLR({ gamma: 0.5 })], [2])
+ * trace(s, [1], 4).lr // [[0.5], [0.75], [1], [0.5], [0.25]]
+ *
+ * @category combinators
+ * @since 0.1.0
+ */
+export const sequential = (
+  schedulers: ReadonlyArray<Scheduler<any>>,
+  milestones: ReadonlyArray<number>
+): Scheduler<SequentialState> => {
+  const children = nonEmptyArray<unknown>('schedulers', schedulers).map((s, i) => checkScheduler(`schedulers[${i}]`, s))
+  const ms = array<number>('milestones', milestones).map((m, i) => nonNegativeInteger(`milestones[${i}]`, m))
+  if (ms.length !== children.length - 1)
+    throw new ScheduleError('milestones', `${children.length - 1} milestone${children.length === 2 ? '' : 's'} (one fewer than the schedulers)`, milestones)
+  ms.forEach((m, i) => {
+    if (i > 0 && m <= (ms[i - 1] as number))
+      throw new ScheduleError(`milestones[${i}]`, `a milestone > ${ms[i - 1]} (milestones must increase strictly)`, m)
+  })
+  const first = bisectRight(ms, 0)
+
+  const init = (groups: Groups): readonly [Groups, SequentialState] => {
+    // PyTorch builds every child before the SequentialLR: their initial steps run in order
+    const states: Array<unknown> = []
+    let g = groups
+    for (const c of children) {
+      const [g1, s1] = c.init(g)
+      g = g1
+      states.push(s1)
+    }
+    const [g2, s2] = (children[first] as Scheduler<unknown>).init(resetToInitialLrs(g))
+    states[first] = s2
+    return [g2, { lastEpoch: 0, schedulers: states }]
+  }
+
+  const step = (state: SequentialState, groups: Groups, input?: Parameters<Scheduler['step']>[2]): readonly [Groups, SequentialState] => {
+    const e = epochOf('SequentialLR', state) + 1
+    const states = childStates('SequentialLR state.schedulers', state.schedulers, children.length)
+    const idx = bisectRight(ms, e)
+    const child = children[idx] as Scheduler<unknown>
+    const [g, s] = idx > 0 && ms[idx - 1] === e ? child.restart(groups) : child.step(states[idx], groups, input)
+    return [g, { lastEpoch: e, schedulers: states.map((x, i) => (i === idx ? s : x)) }]
+  }
+
+  const closedForms = children.map((c) => c.closedForm)
+  const multipliers = children.map((c) => c.multiplier)
+  // the child in charge after t steps and its local step count
+  const segment = (t: number): readonly [number, number] => {
+    const idx = bisectRight(ms, t)
+    return [idx, idx === 0 ? t : t - (ms[idx - 1] as number)]
+  }
+
+  const kernel = (n: number): Kernel => {
+    const ks = children.map((c) => c.kernel(n))
+    let e = 0
+    const start = (b: Parameters<Kernel['init']>[0]): void => {
+      for (const k of ks) k.init(b)
+      resetBuffersToInitialLrs(b)
+      ;(ks[first] as Kernel).init(b)
+      e = 0
+    }
+    return {
+      init: start,
+      restart: (b) => {
+        resetBuffersToInitialLrs(b)
+        start(b)
+      },
+      step: (b, metric) => {
+        e += 1
+        const idx = bisectRight(ms, e)
+        const k = ks[idx] as Kernel
+        if (idx > 0 && ms[idx - 1] === e) k.restart(b)
+        else k.step(b, metric)
+      }
+    }
+  }
+
+  return {
+    name: 'SequentialLR',
+    init,
+    step,
+    restart: (groups) => init(resetToInitialLrs(groups)),
+    closedForm: closedForms.every((f) => f !== undefined)
+      ? (t, initialLrs) => {
+          const [idx, local] = segment(t)
+          return (closedForms[idx] as NonNullable<Scheduler['closedForm']>)(local, initialLrs)
+        }
+      : undefined,
+    multiplier: multipliers.every((f) => f !== undefined)
+      ? (t) => {
+          const [idx, local] = segment(t)
+          return (multipliers[idx] as NonNullable<Scheduler['multiplier']>)(local)
+        }
+      : undefined,
+    cyclesMomentum: children.some((c) => c.cyclesMomentum),
+    needsMetric: children.some((c) => c.needsMetric),
+    kernel
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The one error type of the library: an invalid argument, named by its path.
+ *
+ * @since 0.1.0
+ */
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * An argument (or a param group, or a state) that a scheduler cannot use; `path` names it.
+ *
+ * @example
+ * import { stepLR, ScheduleError } from 'lr-schedule'
+ * try { stepLR({ stepSize: 0 }) } catch (e) { (e as ScheduleError).message } // 'stepSize: expected a positive integer, got 0'
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export class ScheduleError extends Error {
+  /** The path of the offending value, e.g. `stepSize` or `schedulers[1].tMax`. */
+  readonly path: string
+  /** What was expected, e.g. `a positive integer`. */
+  readonly expected: string
+  /** The value found. */
+  readonly value: unknown
+
+  constructor(path: string, expected: string, value: unknown) {
+    super(`${path}: expected ${expected}, got ${formatValue(value)}`)
+    this.name = 'ScheduleError'
+    this.path = path
+    this.expected = expected
+    this.value = value
+  }
+}
+
+// -------------------------------------------------------------------------------------
+// utils
+// -------------------------------------------------------------------------------------
+
+/**
+ * Renders a value the way error messages show it: numbers as JavaScript prints them, the rest as JSON.
+ *
+ * @example
+ * import { formatValue } from 'lr-schedule'
+ * formatValue(NaN) // 'NaN'
+ * formatValue('x') // '"x"'
+ *
+ * @category utils
+ * @since 0.1.0
+ */
+export const formatValue = (value: unknown): string => {
+  if (typeof value === 'number') return String(value)
+  if (value === undefined) return 'undefined'
+  if (typeof value === 'function') return 'a function'
+  try {
+    const s = JSON.stringify(value)
+    return s === undefined ? String(value) : s.length > 80 ? `${s.slice(0, 77)}...` : s
+  } catch {
+    return String(value)
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * ConstantLR: multiplies the lr by `factor` for the first `totalIters` steps, then restores it.
+ *
+ * @since 0.1.0
+ */
+import type { Scheduler } from '../Schedule.js'
+import { type EpochState, leaf } from '../internal/leaf.js'
+import { inRange, positiveInteger, withDefault } from '../internal/validate.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * ConstantLR's arguments.
+ *
+ * @example
+ * import type { ConstantLROptions } from 'lr-schedule'
+ * const o: ConstantLROptions = { factor: 0.5, totalIters: 4 }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface ConstantLROptions {
+  /** The factor, in (0, 1]. Default 1/3. (PyTorch accepts 0, then divides by it at `totalIters`.) */
+  readonly factor?: number
+  /** Steps at the reduced lr: a positive integer. Default 5. */
+  readonly totalIters?: number
+}
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * Holds the lr at `factor` times its value for `totalIters` steps.
+ *
+ * @example
+ * import { constantLR, trace } from 'lr-schedule'
+ * trace(constantLR({ factor: 0.5, totalIters: 2 }), [1], 3).lr // [[0.5], [0.5], [1], [1]]
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const constantLR = (options: ConstantLROptions = {}): Scheduler<EpochState> => {
+  const factor = inRange('factor', withDefault(options.factor, 1 / 3), 0, 1, { lo: true })
+  const totalIters = positiveInteger('totalIters', withDefault(options.totalIters, 5))
+  return leaf({
+    name: 'ConstantLR',
+    lr: (e, lr) => (e === 0 ? lr * factor : e !== totalIters ? lr : lr * (1.0 / factor)),
+    // torch: base * (factor + (last_epoch >= total_iters) * (1 - factor))
+    closedForm: (e, base) => base * (factor + (e >= totalIters ? 1 : 0) * (1 - factor)),
+    multiplier: (e) => (e < totalIters ? factor : 1)
+  })
+}

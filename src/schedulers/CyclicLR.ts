@@ -1,0 +1,174 @@
+/**
+ * CyclicLR: cycles the lr between `baseLr` and `maxLr` (triangular, triangular2, exp_range, or a
+ * custom scale function), and momentum inversely between `maxMomentum` and `baseMomentum`.
+ *
+ * The lr is a function of the step index, so the reducer and the closed form are the same
+ * expression (PyTorch's `get_lr`); the closed form also gives the momentum (`cyclicMomentum`).
+ *
+ * @since 0.1.0
+ */
+import type { Scheduler } from '../Schedule.js'
+import { type EpochState, leaf } from '../internal/leaf.js'
+import {
+  at,
+  boolean,
+  nonNegative,
+  func,
+  groupCount,
+  nonNegativeInteger,
+  oneOf,
+  perGroup,
+  positive,
+  positiveInteger,
+  withDefault
+} from '../internal/validate.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * CyclicLR's policies.
+ *
+ * @example
+ * import type { CyclicMode } from 'lr-schedule'
+ * const m: CyclicMode = 'triangular2'
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type CyclicMode = 'triangular' | 'triangular2' | 'exp_range'
+
+/**
+ * CyclicLR's arguments (PyTorch's, camelCase; per-group ones take a number or one per group).
+ *
+ * @example
+ * import type { CyclicLROptions } from 'lr-schedule'
+ * const o: CyclicLROptions = { baseLr: 0.001, maxLr: 0.1, stepSizeUp: 200, mode: 'triangular2' }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface CyclicLROptions {
+  /** Lower lr bound of the cycle (per group); also the lr the constructor sets. */
+  readonly baseLr: number | ReadonlyArray<number>
+  /** Upper lr bound of the cycle (per group). */
+  readonly maxLr: number | ReadonlyArray<number>
+  /** Steps in the increasing half: a positive integer. Default 2000. */
+  readonly stepSizeUp?: number
+  /** Steps in the decreasing half: a non-negative integer. Default `stepSizeUp`. */
+  readonly stepSizeDown?: number
+  /** Policy; ignored when `scaleFn` is given. Default `triangular`. */
+  readonly mode?: CyclicMode
+  /** `exp_range`'s factor: `gamma^iterations`. Default 1. */
+  readonly gamma?: number
+  /** A custom amplitude scale, of the cycle number (from 1) or of the step index. */
+  readonly scaleFn?: (x: number) => number
+  /** What `scaleFn` takes: `cycle` (default) or `iterations`. */
+  readonly scaleMode?: 'cycle' | 'iterations'
+  /** Cycle momentum (or betas[0]) inversely to the lr. Default true. */
+  readonly cycleMomentum?: boolean
+  /** Lower momentum bound (per group). Default 0.8. */
+  readonly baseMomentum?: number | ReadonlyArray<number>
+  /** Upper momentum bound (per group). Default 0.9. */
+  readonly maxMomentum?: number | ReadonlyArray<number>
+}
+
+/**
+ * Where step `t` falls in its cycle: the cycle number (from 1) and the amplitude factor in [0, 1].
+ *
+ * @example
+ * import { cyclePosition } from 'lr-schedule'
+ * cyclePosition(3, 2, 2) // { cycle: 1, scaleFactor: 0.5 }
+ *
+ * @category utils
+ * @since 0.1.0
+ */
+export const cyclePosition = (
+  t: number,
+  stepSizeUp: number,
+  stepSizeDown: number
+): { readonly cycle: number; readonly scaleFactor: number } => {
+  // PyTorch's arithmetic: total_size and step_ratio are floats, x in [0, 1)
+  const totalSize = stepSizeUp + stepSizeDown
+  const stepRatio = stepSizeUp / totalSize
+  const cycle = Math.floor(1 + t / totalSize)
+  const x = 1.0 + t / totalSize - cycle
+  const scaleFactor = x <= stepRatio ? x / stepRatio : (x - 1) / (stepRatio - 1)
+  return { cycle, scaleFactor }
+}
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * Cycles the lr between `baseLr` and `maxLr`, and momentum inversely.
+ *
+ * @example
+ * import { cyclicLR, trace } from 'lr-schedule'
+ * trace(cyclicLR({ baseLr: 1, maxLr: 3, stepSizeUp: 2 }), [1], 4).lr // [[1], [2], [3], [2], [1]]
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const cyclicLR = (options: CyclicLROptions): Scheduler<EpochState> & {
+  /** Momentum of every group after `t` steps (the closed form of the momentum column). */
+  readonly cyclicMomentum: (t: number, groups: number) => ReadonlyArray<number>
+} => {
+  const baseLr = perGroup('baseLr', options.baseLr, nonNegative)
+  const maxLr = perGroup('maxLr', options.maxLr, nonNegative)
+  const up = positiveInteger('stepSizeUp', withDefault(options.stepSizeUp, 2000))
+  const down = nonNegativeInteger('stepSizeDown', withDefault(options.stepSizeDown, up))
+  const custom = options.scaleFn === undefined ? undefined : func<(x: number) => number>('scaleFn', options.scaleFn)
+  // PyTorch checks `mode` only when there is no scale_fn
+  const mode = custom === undefined ? oneOf('mode', withDefault(options.mode, 'triangular'), ['triangular', 'triangular2', 'exp_range'] as const) : undefined
+  const gamma = positive('gamma', withDefault(options.gamma, 1))
+  const userScaleMode = oneOf('scaleMode', withDefault(options.scaleMode, 'cycle'), ['cycle', 'iterations'] as const)
+  const cycleMomentum = boolean('cycleMomentum', withDefault(options.cycleMomentum, true))
+  const baseMomentum = perGroup('baseMomentum', withDefault(options.baseMomentum, 0.8), nonNegative)
+  const maxMomentum = perGroup('maxMomentum', withDefault(options.maxMomentum, 0.9), nonNegative)
+
+  // the built-in modes fix the scale function and its argument (PyTorch's _init_scale_fn)
+  const scaleFn: (x: number) => number =
+    custom ?? (mode === 'triangular2' ? (x) => 1 / 2.0 ** (x - 1) : mode === 'exp_range' ? (x) => gamma ** x : () => 1.0)
+  const scaleMode = custom !== undefined ? userScaleMode : mode === 'exp_range' ? 'iterations' : 'cycle'
+
+  const scaleAt = (t: number): { readonly scaleFactor: number; readonly scale: number } => {
+    const { cycle, scaleFactor } = cyclePosition(t, up, down)
+    return { scaleFactor, scale: scaleFn(scaleMode === 'cycle' ? cycle : t) }
+  }
+  const lrAt = (t: number, i: number): number => {
+    const { scaleFactor, scale } = scaleAt(t)
+    const b = at(baseLr, i)
+    return b + (at(maxLr, i) - b) * scaleFactor * scale
+  }
+  const momentumAt = (t: number, i: number): number => {
+    const { scaleFactor, scale } = scaleAt(t)
+    const m = at(maxMomentum, i)
+    return m - (m - at(baseMomentum, i)) * scaleFactor * scale
+  }
+  const checkGroups = (n: number): void => {
+    groupCount('baseLr', baseLr, n)
+    groupCount('maxLr', maxLr, n)
+    if (cycleMomentum) {
+      groupCount('baseMomentum', baseMomentum, n)
+      groupCount('maxMomentum', maxMomentum, n)
+    }
+  }
+  const scheduler = leaf({
+    name: 'CyclicLR',
+    checkGroups,
+    startLr: (i) => at(baseLr, i),
+    lr: (e, _lr, _base, i) => lrAt(e, i),
+    closedForm: (e, _base, i) => lrAt(e, i),
+    ...(cycleMomentum ? { momentum: momentumAt } : {})
+  })
+  return {
+    ...scheduler,
+    cyclicMomentum: (t, n) => {
+      checkGroups(n)
+      return Array.from({ length: n }, (_, i) => momentumAt(t, i))
+    }
+  }
+}

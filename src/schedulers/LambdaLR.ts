@@ -1,0 +1,66 @@
+/**
+ * LambdaLR: sets each group's lr to its initial lr times `lrLambda(t)`.
+ *
+ * The functions live in the scheduler, never in its state (which is just the step counter), so a
+ * checkpoint is plain JSON; rebuild the scheduler with the same functions to resume it.
+ *
+ * @since 0.1.0
+ */
+import type { Scheduler } from '../Schedule.js'
+import { type EpochState, leaf } from '../internal/leaf.js'
+import { at, funcs, groupCount } from '../internal/validate.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * A function of the step index.
+ *
+ * @example
+ * import type { LrLambda } from 'lr-schedule'
+ * const warmup: LrLambda = (t) => Math.min(1, (t + 1) / 10)
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type LrLambda = (t: number) => number
+
+/**
+ * LambdaLR's arguments.
+ *
+ * @example
+ * import type { LambdaLROptions } from 'lr-schedule'
+ * const o: LambdaLROptions = { lrLambda: (t) => 0.95 ** t }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface LambdaLROptions {
+  /** One function for every group, or one per group. */
+  readonly lrLambda: LrLambda | ReadonlyArray<LrLambda>
+}
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * Sets the lr to `initialLr · lrLambda(t)`.
+ *
+ * @example
+ * import { lambdaLR, trace } from 'lr-schedule'
+ * trace(lambdaLR({ lrLambda: (t) => 1 / (t + 1) }), [1], 2).lr // [[1], [0.5], [0.3333333333333333]]
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const lambdaLR = (options: LambdaLROptions): Scheduler<EpochState> => {
+  const fns = funcs<LrLambda>('lrLambda', options.lrLambda)
+  return leaf({
+    name: 'LambdaLR',
+    checkGroups: (n) => groupCount('lrLambda', fns, n),
+    lr: (e, _lr, base, i) => base * at(fns, i)(e),
+    closedForm: (e, base, i) => base * at(fns, i)(e)
+  })
+}

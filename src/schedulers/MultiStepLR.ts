@@ -1,0 +1,73 @@
+/**
+ * MultiStepLR: decays the lr by `gamma` at each milestone; a milestone listed k times decays by
+ * `gamma^k` there (PyTorch counts milestones with a `Counter`).
+ *
+ * @since 0.1.0
+ */
+import type { Scheduler } from '../Schedule.js'
+import { type EpochState, leaf } from '../internal/leaf.js'
+import { array, nonNegativeInteger, positive, withDefault } from '../internal/validate.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * MultiStepLR's arguments.
+ *
+ * @example
+ * import type { MultiStepLROptions } from 'lr-schedule'
+ * const o: MultiStepLROptions = { milestones: [30, 80], gamma: 0.1 }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface MultiStepLROptions {
+  /** Steps at which the lr decays: non-negative integers, in any order, repeats compound. */
+  readonly milestones: ReadonlyArray<number>
+  /** Multiplicative factor, > 0. Default 0.1. */
+  readonly gamma?: number
+}
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * Decays the lr by `gamma` at every milestone.
+ *
+ * @example
+ * import { multiStepLR, trace } from 'lr-schedule'
+ * trace(multiStepLR({ milestones: [1, 3, 3], gamma: 0.5 }), [1], 3).lr // [[1], [0.5], [0.5], [0.125]]
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const multiStepLR = (options: MultiStepLROptions): Scheduler<EpochState> => {
+  const milestones = array<number>('milestones', options.milestones)
+    .map((m, i) => nonNegativeInteger(`milestones[${i}]`, m))
+    .sort((a, b) => a - b)
+  const gamma = positive('gamma', withDefault(options.gamma, 0.1))
+  const counts = new Map<number, number>()
+  for (const m of milestones) counts.set(m, (counts.get(m) ?? 0) + 1)
+  // bisect_right(sorted milestones, e): how many milestones are <= e
+  const passed = (e: number): number => {
+    let lo = 0
+    let hi = milestones.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if ((milestones[mid] as number) <= e) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+  return leaf({
+    name: 'MultiStepLR',
+    lr: (e, lr) => {
+      const k = counts.get(e)
+      return k === undefined ? lr : lr * gamma ** k
+    },
+    closedForm: (e, base) => base * gamma ** passed(e),
+    multiplier: (e) => gamma ** passed(e)
+  })
+}

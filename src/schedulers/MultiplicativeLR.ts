@@ -1,0 +1,55 @@
+/**
+ * MultiplicativeLR: multiplies each group's lr by `lrLambda(t)` at every step.
+ *
+ * No closed form in general (it is a product over all past steps). At a `sequential` milestone
+ * it follows PyTorch 2.13: it multiplies the current lr by `lrLambda(0)` rather than starting
+ * over from the initial lr.
+ *
+ * @since 0.1.0
+ */
+import type { Scheduler } from '../Schedule.js'
+import { type EpochState, leaf } from '../internal/leaf.js'
+import { at, funcs, groupCount } from '../internal/validate.js'
+import type { LrLambda } from './LambdaLR.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * MultiplicativeLR's arguments.
+ *
+ * @example
+ * import type { MultiplicativeLROptions } from 'lr-schedule'
+ * const o: MultiplicativeLROptions = { lrLambda: () => 0.95 }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface MultiplicativeLROptions {
+  /** One function for every group, or one per group: the factor applied at step t. */
+  readonly lrLambda: LrLambda | ReadonlyArray<LrLambda>
+}
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * Multiplies the lr by `lrLambda(t)` at step t (not in the initial step).
+ *
+ * @example
+ * import { multiplicativeLR, trace } from 'lr-schedule'
+ * trace(multiplicativeLR({ lrLambda: () => 0.5 }), [1], 2).lr // [[1], [0.5], [0.25]]
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const multiplicativeLR = (options: MultiplicativeLROptions): Scheduler<EpochState> => {
+  const fns = funcs<LrLambda>('lrLambda', options.lrLambda)
+  return leaf({
+    name: 'MultiplicativeLR',
+    checkGroups: (n) => groupCount('lrLambda', fns, n),
+    lr: (e, lr, _base, i, initial) => (initial ? lr : lr * at(fns, i)(e))
+  })
+}

@@ -1,0 +1,58 @@
+/**
+ * StepLR: decays the lr of every group by `gamma` every `stepSize` steps.
+ *
+ * Follows `torch.optim.lr_scheduler.StepLR` (chainable form in the reducer, PyTorch's closed form
+ * `base · gamma^⌊t / stepSize⌋` as `closedForm`).
+ *
+ * @since 0.1.0
+ */
+import type { Scheduler } from '../Schedule.js'
+import { type EpochState, leaf } from '../internal/leaf.js'
+import { positive, positiveInteger, withDefault } from '../internal/validate.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * StepLR's arguments (PyTorch's, camelCase).
+ *
+ * @example
+ * import type { StepLROptions } from 'lr-schedule'
+ * const o: StepLROptions = { stepSize: 30, gamma: 0.1 }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface StepLROptions {
+  /** Period of the decay, in steps: a positive integer. */
+  readonly stepSize: number
+  /** Multiplicative factor, > 0. Default 0.1. */
+  readonly gamma?: number
+}
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * Decays the lr by `gamma` every `stepSize` steps.
+ *
+ * @example
+ * import { stepLR, trace } from 'lr-schedule'
+ * trace(stepLR({ stepSize: 2, gamma: 0.5 }), [1], 4).lr // [[1], [1], [0.5], [0.5], [0.25]]
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const stepLR = (options: StepLROptions): Scheduler<EpochState> => {
+  const stepSize = positiveInteger('stepSize', options.stepSize)
+  const gamma = positive('gamma', withDefault(options.gamma, 0.1))
+  return leaf({
+    name: 'StepLR',
+    // torch: `if last_epoch == 0 or last_epoch % step_size != 0: keep lr else lr * gamma`
+    lr: (e, lr) => (e === 0 || e % stepSize !== 0 ? lr : lr * gamma),
+    closedForm: (e, base) => base * gamma ** Math.floor(e / stepSize),
+    multiplier: (e) => gamma ** Math.floor(e / stepSize)
+  })
+}
