@@ -88,6 +88,8 @@ export type Reducer<S> = (state: S, groups: Groups, input?: StepInput) => readon
 export interface Kernel {
   /** The constructor's initial step. */
   readonly init: (b: Buffers) => void
+  /** The initial step run again on a built scheduler. */
+  readonly initialStep: (b: Buffers) => void
   /** One `step()`. */
   readonly step: (b: Buffers, metric: number) => void
   /** Start over at a `sequential` milestone. */
@@ -130,6 +132,11 @@ export interface Scheduler<S = unknown> {
   readonly name: string
   /** PyTorch's constructor: records `initialLr` where absent and performs the first step (row 0). */
   readonly init: (groups: Groups) => readonly [Groups, S]
+  /**
+   * PyTorch's `_initial_step()` run again on an already built scheduler: what `sequential` does to
+   * its first child after building them all. The same as `init` but for CyclicLR's constructor quirk.
+   */
+  readonly initialStep: (groups: Groups) => readonly [Groups, S]
   /** PyTorch's `step()`. */
   readonly step: Reducer<S>
   /** What `sequential` does at this scheduler's milestone (PyTorch's `_update_lr(0)` for plain schedulers). */
@@ -186,6 +193,19 @@ export interface ArrayTrace {
   readonly lr: Float64Array
   readonly momentum?: Float64Array
 }
+
+/**
+ * A scheduler of any state, as composites hold them.
+ *
+ * @example
+ * import { stepLR, exponentialLR, type AnyScheduler } from 'lr-schedule'
+ * const xs: ReadonlyArray<AnyScheduler> = [stepLR({ stepSize: 2 }), exponentialLR({ gamma: 0.9 })]
+ *
+ * @category model
+ * @since 0.1.0
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyScheduler = Scheduler<any>
 
 // -------------------------------------------------------------------------------------
 // constructors
@@ -367,8 +387,8 @@ export const trace = <S>(
  * @category folds
  * @since 0.1.0
  */
-export const traceArray = (
-  scheduler: Scheduler<unknown>,
+export const traceArray = <S>(
+  scheduler: Scheduler<S>,
   groups: Groups | ReadonlyArray<number>,
   steps: number,
   metrics?: ReadonlyArray<number>
@@ -405,8 +425,8 @@ export const traceArray = (
  * @category folds
  * @since 0.1.0
  */
-export const closedFormTrace = (
-  scheduler: Scheduler<unknown>,
+export const closedFormTrace = <S>(
+  scheduler: Scheduler<S>,
   initialLrs: ReadonlyArray<number>,
   steps: number
 ): ReadonlyArray<ReadonlyArray<number>> => {
@@ -468,7 +488,7 @@ export const groupsIntoBuffers = (groups: Groups, b: Buffers): void => {
  * @category kernels
  * @since 0.1.0
  */
-export const kernelFromReducer = <S>(scheduler: Pick<Scheduler<S>, 'init' | 'step' | 'restart'>): Kernel => {
+export const kernelFromReducer = <S>(scheduler: Pick<Scheduler<S>, 'init' | 'initialStep' | 'step' | 'restart'>): Kernel => {
   let state: S | undefined
   const run = (b: Buffers, f: (g: Groups) => readonly [Groups, S]): void => {
     const [g, s] = f(groupsFromBuffers(b))
@@ -477,6 +497,7 @@ export const kernelFromReducer = <S>(scheduler: Pick<Scheduler<S>, 'init' | 'ste
   }
   return {
     init: (b) => run(b, scheduler.init),
+    initialStep: (b) => run(b, scheduler.initialStep),
     restart: (b) => run(b, scheduler.restart),
     step: (b, metric) =>
       run(b, (g) => scheduler.step(state as S, g, Number.isNaN(metric) ? {} : { metric }))

@@ -9,7 +9,7 @@
  *
  * @since 0.1.0
  */
-import { type Groups, type Kernel, type Scheduler, type StepInput, resetBuffersToInitialLrs, resetToInitialLrs } from '../Schedule.js'
+import { type AnyScheduler, type Groups, type Kernel, type Scheduler, type StepInput, resetBuffersToInitialLrs, resetToInitialLrs } from '../Schedule.js'
 import { nonEmptyArray } from '../internal/validate.js'
 import { checkScheduler, childStates } from './sequential.js'
 
@@ -28,7 +28,7 @@ import { checkScheduler, childStates } from './sequential.js'
  * @category combinators
  * @since 0.1.0
  */
-export const chain = (schedulers: ReadonlyArray<Scheduler<any>>): Scheduler<ReadonlyArray<unknown>> => {
+export const chain = (schedulers: ReadonlyArray<AnyScheduler>): Scheduler<ReadonlyArray<unknown>> => {
   const children = nonEmptyArray<unknown>('schedulers', schedulers).map((s, i) => checkScheduler(`schedulers[${i}]`, s))
 
   const init = (groups: Groups): readonly [Groups, ReadonlyArray<unknown>] => {
@@ -66,6 +66,7 @@ export const chain = (schedulers: ReadonlyArray<Scheduler<any>>): Scheduler<Read
     }
     return {
       init: start,
+      initialStep: start,
       restart: (b) => {
         resetBuffersToInitialLrs(b)
         start(b)
@@ -79,6 +80,8 @@ export const chain = (schedulers: ReadonlyArray<Scheduler<any>>): Scheduler<Read
   return {
     name: 'ChainedScheduler',
     init,
+    // as the first child of a sequential, a chain is built afresh
+    initialStep: init,
     step,
     restart: (groups) => init(resetToInitialLrs(groups)),
     closedForm: multiplier === undefined ? undefined : (t, initialLrs) => initialLrs.map((lr) => lr * multiplier(t)),

@@ -5,7 +5,8 @@
  * Semantics (PyTorch 2.13's where PyTorch can compute them):
  * - initial step: every child's initial step runs in order (PyTorch builds them all: their side
  *   effects, such as CyclicLR setting momentum, stay), then every lr is set back to its initial
- *   lr and the first active child (`milestones` may start at 0) takes its initial step again;
+ *   lr and the first active child (`milestones` may start at 0) takes its initial step again
+ *   (a composite child is built afresh);
  * - step t: the child whose segment holds t steps; at its milestone a plain scheduler restarts as
  *   PyTorch's `_update_lr(0)` does (its closed form at 0, else its chainable form at epoch 0), a
  *   composite is built afresh on the initial lrs (PyTorch raises NotImplementedError there, and
@@ -16,7 +17,7 @@
  * @since 0.1.0
  */
 import { ScheduleError } from '../errors.js'
-import { type Groups, type Kernel, type Scheduler, resetBuffersToInitialLrs, resetToInitialLrs } from '../Schedule.js'
+import { type AnyScheduler, type Groups, type Kernel, type Scheduler, resetBuffersToInitialLrs, resetToInitialLrs } from '../Schedule.js'
 import { epochOf } from '../internal/leaf.js'
 import { array, nonEmptyArray, nonNegativeInteger } from '../internal/validate.js'
 
@@ -86,7 +87,7 @@ export const childStates = (path: string, states: unknown, n: number): ReadonlyA
  * @since 0.1.0
  */
 export const sequential = (
-  schedulers: ReadonlyArray<Scheduler<any>>,
+  schedulers: ReadonlyArray<AnyScheduler>,
   milestones: ReadonlyArray<number>
 ): Scheduler<SequentialState> => {
   const children = nonEmptyArray<unknown>('schedulers', schedulers).map((s, i) => checkScheduler(`schedulers[${i}]`, s))
@@ -108,7 +109,7 @@ export const sequential = (
       g = g1
       states.push(s1)
     }
-    const [g2, s2] = (children[first] as Scheduler<unknown>).init(resetToInitialLrs(g))
+    const [g2, s2] = (children[first] as Scheduler<unknown>).initialStep(resetToInitialLrs(g))
     states[first] = s2
     return [g2, { lastEpoch: 0, schedulers: states }]
   }
@@ -136,11 +137,12 @@ export const sequential = (
     const start = (b: Parameters<Kernel['init']>[0]): void => {
       for (const k of ks) k.init(b)
       resetBuffersToInitialLrs(b)
-      ;(ks[first] as Kernel).init(b)
+      ;(ks[first] as Kernel).initialStep(b)
       e = 0
     }
     return {
       init: start,
+      initialStep: start,
       restart: (b) => {
         resetBuffersToInitialLrs(b)
         start(b)
@@ -158,6 +160,8 @@ export const sequential = (
   return {
     name: 'SequentialLR',
     init,
+    // a composite child starts afresh (PyTorch would advance it, pytorch/pytorch#196243)
+    initialStep: init,
     step,
     restart: (groups) => init(resetToInitialLrs(groups)),
     closedForm: closedForms.every((f) => f !== undefined)

@@ -23,6 +23,9 @@ export interface EpochState {
   readonly lastEpoch: number
 }
 
+/** Which of PyTorch's steps: the constructor's, `_initial_step()` run again, `step()`, or `_update_lr(0)`. */
+type Mode = 'ctor' | 'initial' | 'step' | 'restart'
+
 /** PyTorch's `get_lr()` and friends, for one group. */
 export interface LeafSpec {
   readonly name: string
@@ -35,6 +38,12 @@ export interface LeafSpec {
    * (`initial_lr`); `initial` is PyTorch's `_is_initial` (true in the constructor's step).
    */
   readonly lr: (e: number, lr: number, base: number, i: number, initial: boolean) => number
+  /**
+   * The lr of the constructor's own step, where it differs from `lr(0, ..., initial = true)` (the
+   * same step run again later by `sequential`): CyclicLR's constructor steps before assigning its
+   * `base_lrs`, so it reads the groups' `initial_lr`.
+   */
+  readonly ctorLr?: (lr: number, base: number, i: number) => number
   /** `_get_closed_form_lr()` for group `i` (PyTorch's expression where it has one). */
   readonly closedForm?: (e: number, base: number, i: number) => number
   /** The lr multiplier after `e` steps when the chainable form multiplies by it (see `Scheduler.multiplier`). */
@@ -43,32 +52,42 @@ export interface LeafSpec {
   readonly momentum?: (e: number, i: number) => number
 }
 
-const noMomentum = (name: string, i: number): ScheduleError =>
+const noMomentum = (name: string, i: number, group: unknown): ScheduleError =>
   new ScheduleError(
     `groups[${i}]`,
-    `a param group with momentum or betas (${name} cycles momentum; pass cycleMomentum: false for optimizers without it)`,
-    'a group without momentum'
+    `a param group with momentum or betas (${name} cycles momentum; set cycleMomentum: false for an optimizer without momentum)`,
+    group
   )
 
 /**
  * Builds a scheduler from its per-group functions.
  */
 export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
-  const { lr: getLr, closedForm, momentum, startLr, checkGroups } = spec
+  const { lr: getLr, ctorLr, closedForm, momentum, startLr, checkGroups } = spec
+
+  // the new lr of group i at epoch e, shared by the reducer and the fast path
+  const lrFor = (mode: Mode, e: number, lr: number, base: number, i: number): number =>
+    mode === 'restart' && closedForm !== undefined
+      ? closedForm(e, base, i)
+      : mode === 'ctor' && ctorLr !== undefined
+        ? ctorLr(lr, base, i)
+        : getLr(e, lr, base, i, mode === 'ctor' || mode === 'initial')
 
   // one step of the pure reducer: every group's new lr (and momentum) at epoch e
-  const apply = (groups: Groups, e: number, mode: 'initial' | 'step' | 'restart'): Groups =>
+  const apply = (groups: Groups, e: number, mode: Mode): Groups =>
     groups.map((g, i): ParamGroup => {
-      const base = initialLrOf(g, i)
-      const lr =
-        mode === 'restart' && closedForm !== undefined ? closedForm(e, base, i) : getLr(e, g.lr, base, i, mode === 'initial')
+      const lr = lrFor(mode, e, g.lr, initialLrOf(g, i), i)
       if (momentum === undefined) return { ...g, lr }
-      if (momentumOf(g) === undefined) throw noMomentum(spec.name, i)
+      if (momentumOf(g) === undefined) throw noMomentum(spec.name, i, g)
       return { ...withMomentum(g, momentum(e, i)), lr }
     })
 
   const begin = (groups: Groups): Groups => {
     checkGroups?.(groups.length)
+    if (momentum !== undefined)
+      groups.forEach((g, i) => {
+        if (momentumOf(g) === undefined) throw noMomentum(spec.name, i, g)
+      })
     const started = startLr === undefined ? groups : groups.map((g, i) => ({ ...g, lr: startLr(i) }))
     return recordInitialLrs(started)
   }
@@ -76,13 +95,11 @@ export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
   const kernel = (n: number): Kernel => {
     checkGroups?.(n)
     let e = 0
-    const write = (b: Buffers, mode: 'initial' | 'step' | 'restart'): void => {
+    const write = (b: Buffers, mode: Mode): void => {
       for (let i = 0; i < n; i++) {
-        const base = b.initialLr[i] as number
-        b.lr[i] =
-          mode === 'restart' && closedForm !== undefined ? closedForm(e, base, i) : getLr(e, b.lr[i] as number, base, i, mode === 'initial')
+        b.lr[i] = lrFor(mode, e, b.lr[i] as number, b.initialLr[i] as number, i)
         if (momentum !== undefined) {
-          if (Number.isNaN(b.momentum[i] as number)) throw noMomentum(spec.name, i)
+          if (Number.isNaN(b.momentum[i] as number)) throw noMomentum(spec.name, i, { lr: b.lr[i] })
           b.momentum[i] = momentum(e, i)
         }
       }
@@ -90,9 +107,14 @@ export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
     return {
       init: (b) => {
         for (let i = 0; i < n; i++) {
+          if (momentum !== undefined && Number.isNaN(b.momentum[i] as number)) throw noMomentum(spec.name, i, { lr: b.lr[i] })
           if (startLr !== undefined) b.lr[i] = startLr(i)
           if (Number.isNaN(b.initialLr[i] as number)) b.initialLr[i] = b.lr[i] as number
         }
+        e = 0
+        write(b, 'ctor')
+      },
+      initialStep: (b) => {
         e = 0
         write(b, 'initial')
       },
@@ -109,7 +131,8 @@ export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
 
   return {
     name: spec.name,
-    init: (groups) => [apply(begin(groups), 0, 'initial'), { lastEpoch: 0 }],
+    init: (groups) => [apply(begin(groups), 0, 'ctor'), { lastEpoch: 0 }],
+    initialStep: (groups) => [apply(recordInitialLrs(groups), 0, 'initial'), { lastEpoch: 0 }],
     step: (state, groups) => {
       const e = epochOf(spec.name, state) + 1
       return [apply(groups, e, 'step'), { lastEpoch: e }]

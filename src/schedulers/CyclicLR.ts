@@ -5,6 +5,11 @@
  * The lr is a function of the step index, so the reducer and the closed form are the same
  * expression (PyTorch's `get_lr`); the closed form also gives the momentum (`cyclicMomentum`).
  *
+ * Row 0 (the constructor's step) follows a quirk of PyTorch: the constructor sets every lr to
+ * `baseLr`, but its step runs before it assigns its own `base_lrs` and so reads the groups'
+ * `initial_lr`: alone or first, that is `baseLr`; after another scheduler on the same groups (in a
+ * chain), it is that scheduler's recorded initial lr.
+ *
  * @since 0.1.0
  */
 import type { Scheduler } from '../Schedule.js'
@@ -161,6 +166,9 @@ export const cyclicLR = (options: CyclicLROptions): Scheduler<EpochState> & {
     checkGroups,
     startLr: (i) => at(baseLr, i),
     lr: (e, _lr, _base, i) => lrAt(e, i),
+    // PyTorch assigns base_lrs after its constructor's step, which therefore uses initial_lr: row 0
+    // is the group's initial lr (baseLr, unless an earlier scheduler on the groups recorded another)
+    ctorLr: (_lr, base) => base,
     closedForm: (e, _base, i) => lrAt(e, i),
     ...(cycleMomentum ? { momentum: momentumAt } : {})
   })
