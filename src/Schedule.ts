@@ -10,7 +10,7 @@
  * @since 0.1.0
  */
 import { ScheduleError } from './errors.js'
-import { positiveInteger, nonNegativeInteger } from './internal/validate.js'
+import { nonNegativeInteger } from './internal/validate.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -321,6 +321,21 @@ const momentaOf = (groups: Groups): ReadonlyArray<number> => groups.map((g) => m
 const metricAt = (metrics: ReadonlyArray<number> | undefined, k: number): StepInput =>
   metrics === undefined ? {} : { metric: metrics[k] as number }
 
+/** Checks the metrics of a fold up front: one finite number per step when the schedule takes them. */
+const checkMetrics = (scheduler: Scheduler<any>, metrics: ReadonlyArray<number> | undefined, steps: number): void => {
+  if (metrics === undefined) {
+    if (scheduler.needsMetric && steps > 0)
+      throw new ScheduleError('metrics', `${steps} metrics (one per step: ${scheduler.name} reacts to a metric)`, metrics)
+    return
+  }
+  if (!Array.isArray(metrics) || metrics.length < steps)
+    throw new ScheduleError('metrics', `an array of at least ${steps} numbers (one per step)`, metrics)
+  for (let k = 0; k < steps; k++) {
+    const m = metrics[k]
+    if (typeof m !== 'number' || !Number.isFinite(m)) throw new ScheduleError(`metrics[${k}]`, 'a finite number', m)
+  }
+}
+
 /**
  * Continues a run from groups and a state (e.g. a checkpoint) for `steps` more steps; row 0 is the
  * given groups. `metrics[k]` is the metric of step `k + 1`.
@@ -342,6 +357,7 @@ export const resume = <S>(
   metrics?: ReadonlyArray<number>
 ): Trace<S> => {
   nonNegativeInteger('steps', steps)
+  checkMetrics(scheduler, metrics, steps)
   const lr: Array<ReadonlyArray<number>> = [lrsOf(groups)]
   const momentum: Array<ReadonlyArray<number>> = [momentaOf(groups)]
   let g = groups
@@ -372,6 +388,7 @@ export const trace = <S>(
   metrics?: ReadonlyArray<number>
 ): Trace<S> => {
   nonNegativeInteger('steps', steps)
+  checkMetrics(scheduler, metrics, steps)
   const [g0, s0] = scheduler.init(toGroups(groups))
   return resume(scheduler, g0, s0, steps, metrics)
 }
@@ -394,6 +411,7 @@ export const traceArray = <S>(
   metrics?: ReadonlyArray<number>
 ): ArrayTrace => {
   nonNegativeInteger('steps', steps)
+  checkMetrics(scheduler, metrics, steps)
   const gs = toGroups(groups)
   const n = gs.length
   const b: Buffers = {
@@ -432,7 +450,7 @@ export const closedFormTrace = <S>(
 ): ReadonlyArray<ReadonlyArray<number>> => {
   const cf = scheduler.closedForm
   if (cf === undefined) throw new ScheduleError('scheduler', 'a scheduler with a closed form', scheduler.name)
-  positiveInteger('steps + 1', steps + 1)
+  nonNegativeInteger('steps', steps)
   return Array.from({ length: steps + 1 }, (_, t) => cf(t, initialLrs))
 }
 

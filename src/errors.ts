@@ -26,8 +26,8 @@ export class ScheduleError extends Error {
   /** The value found. */
   readonly value: unknown
 
-  constructor(path: string, expected: string, value: unknown) {
-    super(`${path}: expected ${expected}, got ${formatValue(value)}`)
+  constructor(path: string, expected: string, value: unknown, message?: string) {
+    super(message ?? `${path}: expected ${expected}, got ${formatValue(value)}`)
     this.name = 'ScheduleError'
     this.path = path
     this.expected = expected
@@ -55,7 +55,7 @@ export const formatValue = (value: unknown): string => {
   if (value === undefined) return 'undefined'
   if (typeof value === 'function') return 'a function'
   try {
-    const s = JSON.stringify(value)
+    const s = JSON.stringify(value, (_k, v: unknown) => (typeof v === 'function' ? '<function>' : v))
     return s === undefined ? String(value) : s.length > 80 ? `${s.slice(0, 77)}...` : s
   } catch {
     return String(value)

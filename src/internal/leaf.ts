@@ -33,6 +33,8 @@ export interface LeafSpec {
   readonly checkGroups?: (n: number) => void
   /** The lr the constructor sets before `initial_lr` is recorded (CyclicLR sets `base_lr`). */
   readonly startLr?: (i: number) => number
+  /** The `initial_lr` the constructor overwrites (OneCycleLR sets `max_lr / div_factor`). */
+  readonly setInitialLr?: (i: number) => number
   /**
    * `get_lr()` for group `i` at `last_epoch = e`, given the group's current lr and its base lr
    * (`initial_lr`); `initial` is PyTorch's `_is_initial` (true in the constructor's step).
@@ -63,7 +65,7 @@ const noMomentum = (name: string, i: number, group: unknown): ScheduleError =>
  * Builds a scheduler from its per-group functions.
  */
 export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
-  const { lr: getLr, ctorLr, closedForm, momentum, startLr, checkGroups } = spec
+  const { lr: getLr, ctorLr, closedForm, momentum, startLr, setInitialLr, checkGroups } = spec
 
   // the new lr of group i at epoch e, shared by the reducer and the fast path
   const lrFor = (mode: Mode, e: number, lr: number, base: number, i: number): number =>
@@ -89,7 +91,7 @@ export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
         if (momentumOf(g) === undefined) throw noMomentum(spec.name, i, g)
       })
     const started = startLr === undefined ? groups : groups.map((g, i) => ({ ...g, lr: startLr(i) }))
-    return recordInitialLrs(started)
+    return setInitialLr === undefined ? recordInitialLrs(started) : started.map((g, i) => ({ ...g, initialLr: setInitialLr(i) }))
   }
 
   const kernel = (n: number): Kernel => {
@@ -109,7 +111,8 @@ export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
         for (let i = 0; i < n; i++) {
           if (momentum !== undefined && Number.isNaN(b.momentum[i] as number)) throw noMomentum(spec.name, i, { lr: b.lr[i] })
           if (startLr !== undefined) b.lr[i] = startLr(i)
-          if (Number.isNaN(b.initialLr[i] as number)) b.initialLr[i] = b.lr[i] as number
+          if (setInitialLr !== undefined) b.initialLr[i] = setInitialLr(i)
+          else if (Number.isNaN(b.initialLr[i] as number)) b.initialLr[i] = b.lr[i] as number
         }
         e = 0
         write(b, 'ctor')

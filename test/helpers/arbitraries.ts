@@ -32,6 +32,12 @@ export const closedFormConfig: fc.Arbitrary<Config> = fc.oneof(
     etaMin: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e-3, noNaN: true }))
   }),
   fc.record({ type: fc.constant('LambdaLR'), lrLambda: fc.constantFrom('exp95', 'warmup10', 'invsqrt', 'step30', 'linear1000') }),
+  fc.record({
+    type: fc.constant('CosineAnnealingWarmRestarts'),
+    t0: int(1, 200),
+    tMult: int(1, 3),
+    etaMin: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e-3, noNaN: true }))
+  }),
   fc.record(
     {
       type: fc.constant('CyclicLR'),
@@ -46,11 +52,59 @@ export const closedFormConfig: fc.Arbitrary<Config> = fc.oneof(
   )
 )
 
-/** Any plain scheduler. */
+/** OneCycleLR with at least `minSteps` total steps (stepping past them is an error). */
+export const oneCycleConfig = (minSteps: number, maxSteps: number): fc.Arbitrary<Config> =>
+  fc
+    .record({
+      type: fc.constant('OneCycleLR'),
+      maxLr: fc.double({ min: 1e-3, max: 1, noNaN: true }),
+      totalSteps: int(minSteps, maxSteps),
+      pctStart: fc.double({ min: 0.05, max: 0.95, noNaN: true }),
+      annealStrategy: fc.constantFrom('cos', 'linear'),
+      divFactor: fc.double({ min: 2, max: 100, noNaN: true }),
+      finalDivFactor: fc.double({ min: 2, max: 1e4, noNaN: true }),
+      threePhase: fc.boolean()
+    })
+    .filter((c) => c.pctStart * c.totalSteps !== 1)
+
+/** ReduceLROnPlateau in every mode. */
+export const plateauConfig: fc.Arbitrary<Config> = fc.record({
+  type: fc.constant('ReduceLROnPlateau'),
+  mode: fc.constantFrom('min', 'max'),
+  factor: fc.double({ min: 0, max: 0.99, noNaN: true }),
+  patience: int(0, 5),
+  threshold: fc.double({ min: 0, max: 0.2, noNaN: true }),
+  thresholdMode: fc.constantFrom('rel', 'abs'),
+  cooldown: int(0, 4),
+  minLr: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e-3, noNaN: true }))
+})
+
+/** Any plain scheduler (OneCycleLR long enough for every fold of these tests: 1000 steps). */
 export const leafConfig: fc.Arbitrary<Config> = fc.oneof(
   closedFormConfig,
-  fc.record({ type: fc.constant('MultiplicativeLR'), lrLambda: fc.constantFrom('const95', 'const999', 'alternate', 'slowdecay') })
+  fc.record({ type: fc.constant('MultiplicativeLR'), lrLambda: fc.constantFrom('const95', 'const999', 'alternate', 'slowdecay') }),
+  oneCycleConfig(1000, 3000),
+  plateauConfig
 )
+
+/**
+ * Metrics for every step of a fold, from a seed (so fast-check shrinks and replays a single number):
+ * a slowly drifting walk over a few levels, with long plateaus, so that plateau schedulers reduce.
+ */
+export const metricSeq = (seed: number, n = 3000): ReadonlyArray<number> => {
+  let x = seed >>> 0 || 1
+  let level = 8
+  return Array.from({ length: n }, () => {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0
+    const r = x / 2 ** 32
+    if (r < 0.15) level = Math.max(0, level - 1)
+    else if (r > 0.95) level += 1
+    return 1 + level / 8
+  })
+}
+
+/** The seed of `metricSeq`. */
+export const metricSeed: fc.Arbitrary<ReadonlyArray<number>> = fc.integer().map((seed) => metricSeq(seed))
 
 /** Increasing milestones for `n` children. */
 export const milestones = (n: number): fc.Arbitrary<ReadonlyArray<number>> =>

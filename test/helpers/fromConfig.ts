@@ -43,6 +43,12 @@ export const fromConfig = (c: Config): L.AnyScheduler => {
       const a = args(c)
       return L.cyclicLR(a.scaleFn === undefined ? a : { ...a, scaleFn: named(scaleFns, a.scaleFn) })
     }
+    case 'OneCycleLR':
+      return L.oneCycleLR(args(c))
+    case 'CosineAnnealingWarmRestarts':
+      return L.cosineAnnealingWarmRestarts(args(c))
+    case 'ReduceLROnPlateau':
+      return L.reduceLROnPlateau(args(c))
     case 'SequentialLR':
       return L.sequential((c['schedulers'] as Config[]).map(fromConfig), c['milestones'] as number[])
     case 'ChainedScheduler':

@@ -62,7 +62,7 @@ test.prop([anyConfig], { numRuns: 200 })('closedForm is offered exactly when eve
       ? (c['schedulers'] as Config[]).every(has)
       : c.type === 'ChainedScheduler'
         ? (c['schedulers'] as Config[]).every(isMultiplier)
-        : c.type !== 'MultiplicativeLR'
+        : c.type !== 'MultiplicativeLR' && c.type !== 'ReduceLROnPlateau'
   const isMultiplier = (c: Config): boolean =>
     c.type === 'SequentialLR' || c.type === 'ChainedScheduler'
       ? (c['schedulers'] as Config[]).every(isMultiplier)

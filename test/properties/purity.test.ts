@@ -3,7 +3,7 @@ import { test } from '@fast-check/vitest'
 import fc from 'fast-check'
 import { expect } from 'vitest'
 import { type Groups, resume, trace, traceArray } from '../../src/index.js'
-import { anyConfig, groups } from '../helpers/arbitraries.js'
+import { anyConfig, groups, metricSeed } from '../helpers/arbitraries.js'
 import { fromConfig } from '../helpers/fromConfig.js'
 
 const deepFreeze = <A>(x: A): A => {
@@ -21,9 +21,9 @@ const isPlainJson = (x: unknown): boolean =>
   (Array.isArray(x) && x.every(isPlainJson)) ||
   (typeof x === 'object' && Object.getPrototypeOf(x) === Object.prototype && Object.values(x as object).every(isPlainJson))
 
-test.prop([anyConfig, groups, fc.integer({ min: 0, max: 300 })], { numRuns: 200 })(
+test.prop([anyConfig, groups, fc.integer({ min: 0, max: 300 }), metricSeed], { numRuns: 200 })(
   'init and step never mutate their inputs (deep-frozen groups and states) and states are plain JSON',
-  (config, gs, steps) => {
+  (config, gs, steps, ms) => {
     const s = fromConfig(config)
     const frozen = deepFreeze(structuredClone(gs))
     const before = structuredClone(frozen)
@@ -34,33 +34,33 @@ test.prop([anyConfig, groups, fc.integer({ min: 0, max: 300 })], { numRuns: 200 
       const gIn = deepFreeze(g)
       const sIn = deepFreeze(st)
       const copies = structuredClone([gIn, sIn])
-      ;[g, st] = s.step(sIn, gIn)
+      ;[g, st] = s.step(sIn, gIn, { metric: ms[k] as number })
       expect([gIn, sIn]).toEqual(copies)
       expect(isPlainJson(st)).toBe(true)
     }
   }
 )
 
-test.prop([anyConfig, groups, fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 })], { numRuns: 200 })(
+test.prop([anyConfig, groups, fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 }), metricSeed], { numRuns: 200 })(
   'a JSON round trip of the state at any step continues to the same trace, bit for bit',
-  (config, gs, k, more) => {
+  (config, gs, k, more, ms) => {
     const s = fromConfig(config)
-    const whole = trace(s, gs, k + more)
-    const first = trace(s, gs, k)
+    const whole = trace(s, gs, k + more, ms)
+    const first = trace(s, gs, k, ms)
     const revived = JSON.parse(JSON.stringify(first.state))
     const groupsRevived = JSON.parse(JSON.stringify(first.groups)) as Groups
-    const rest = resume(s, groupsRevived, revived, more)
+    const rest = resume(s, groupsRevived, revived, more, ms.slice(k))
     expect(rest.lr).toEqual(whole.lr.slice(k))
     if (s.cyclesMomentum) expect(rest.momentum).toEqual(whole.momentum!.slice(k))
   }
 )
 
-test.prop([anyConfig, groups, fc.integer({ min: 0, max: 400 })], { numRuns: 200 })(
+test.prop([anyConfig, groups, fc.integer({ min: 0, max: 400 }), metricSeed], { numRuns: 200 })(
   'the Float64Array fast path gives the reducer fold, bit for bit',
-  (config, gs, steps) => {
+  (config, gs, steps, ms) => {
     const s = fromConfig(config)
-    const t = trace(s, gs, steps)
-    const fast = traceArray(s, gs, steps)
+    const t = trace(s, gs, steps, ms)
+    const fast = traceArray(s, gs, steps, ms)
     expect(Array.from(fast.lr)).toEqual(t.lr.flat())
     if (s.cyclesMomentum) expect(Array.from(fast.momentum!)).toEqual(t.momentum!.flat())
     else expect(fast.momentum).toBeUndefined()

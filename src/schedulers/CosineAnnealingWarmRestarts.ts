@@ -1,0 +1,90 @@
+/**
+ * CosineAnnealingWarmRestarts (SGDR): a cosine from the initial lr to `etaMin` over `t0` steps,
+ * then a restart, with each period `tMult` times the previous one.
+ *
+ * PyTorch keeps `T_cur` and `T_i` in its state; for whole steps they are functions of the step
+ * count, so here they are computed (exactly, in integers) from it, and the reducer, the closed form
+ * and the fast path share one expression. The closed form also takes a fractional epoch, as
+ * PyTorch's `step(epoch)`. Where PyTorch finds the cycle of an epoch with a floating-point
+ * logarithm, it can misplace an exact restart epoch (`tMult` 3, `t0` 10, epoch 1210: PyTorch
+ * gives `etaMin`, the end of the previous cycle); this library restarts there, as the fold does.
+ *
+ * @since 0.1.0
+ */
+import type { Scheduler } from '../Schedule.js'
+import { type EpochState, leaf } from '../internal/leaf.js'
+import { finite, nonNegative, positiveInteger, withDefault } from '../internal/validate.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * CosineAnnealingWarmRestarts's arguments.
+ *
+ * @example
+ * import type { CosineAnnealingWarmRestartsOptions } from 'lr-schedule'
+ * const o: CosineAnnealingWarmRestartsOptions = { t0: 10, tMult: 2, etaMin: 1e-5 }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface CosineAnnealingWarmRestartsOptions {
+  /** Steps in the first period: a positive integer. */
+  readonly t0: number
+  /** Growth of the period after each restart: an integer >= 1. Default 1. */
+  readonly tMult?: number
+  /** Minimum lr. Default 0. */
+  readonly etaMin?: number
+}
+
+/**
+ * Where epoch `t` (whole or fractional, >= 0) falls: steps since the last restart, and the period.
+ *
+ * @example
+ * import { warmRestartPosition } from 'lr-schedule'
+ * warmRestartPosition(25, 10, 2) // { tCur: 15, tI: 20 }
+ *
+ * @category utils
+ * @since 0.1.0
+ */
+export const warmRestartPosition = (t: number, t0: number, tMult: number): { readonly tCur: number; readonly tI: number } => {
+  if (tMult === 1) return { tCur: t % t0, tI: t0 }
+  let start = 0
+  let tI = t0
+  while (t >= start + tI) {
+    start += tI
+    tI *= tMult
+  }
+  return { tCur: t - start, tI }
+}
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * Cosine annealing with warm restarts.
+ *
+ * @example
+ * import { cosineAnnealingWarmRestarts, trace } from 'lr-schedule'
+ * trace(cosineAnnealingWarmRestarts({ t0: 2 }), [1], 4).lr // [[1], [0.5], [1], [0.5], [1]]
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const cosineAnnealingWarmRestarts = (options: CosineAnnealingWarmRestartsOptions): Scheduler<EpochState> => {
+  const t0 = positiveInteger('t0', options.t0)
+  const tMult = positiveInteger('tMult', withDefault(options.tMult, 1))
+  const etaMin = finite('etaMin', withDefault(options.etaMin, 0))
+  // PyTorch's get_lr: eta_min + (base_lr - eta_min) * (1 + cos(pi * T_cur / T_i)) / 2
+  const lrAt = (t: number, base: number): number => {
+    const { tCur, tI } = warmRestartPosition(nonNegative('epoch', t), t0, tMult)
+    return etaMin + ((base - etaMin) * (1 + Math.cos((Math.PI * tCur) / tI))) / 2
+  }
+  return leaf({
+    name: 'CosineAnnealingWarmRestarts',
+    lr: (e, _lr, base) => lrAt(e, base),
+    closedForm: (e, base) => lrAt(e, base)
+  })
+}

@@ -1,0 +1,59 @@
+// ReduceLROnPlateau inside sequential and chain — which PyTorch refuses (pytorch/pytorch#68978), so
+// every expected value here is derived by hand, step by step, in the comments.
+import { describe, expect, test } from 'vitest'
+import { chain, exponentialLR, linearLR, reduceLROnPlateau, resume, sequential, trace, traceArray } from '../../src/index.js'
+import { expectClose } from '../helpers/close.js'
+
+// Tolerance: relative 1e-12 — the hand values are decimal literals, the library's products of
+// 0.9 and 0.5 round differently in the last bits.
+const REL = 1e-12
+
+describe('warmup, then reduce on plateau: sequential([linearLR, reduceLROnPlateau], [4])', () => {
+  const s = sequential([linearLR({ startFactor: 0.25, totalIters: 4 }), reduceLROnPlateau({ patience: 1, factor: 0.5 })], [4])
+  const metrics = [5, 5, 5, 5, 4, 4, 4, 3, 3, 3]
+
+  test('warmup 0.25 → 1 in 4 steps, then the plateau starts from the initial lr and halves after 2 bad steps: 0.25, 0.4375, 0.625, 0.8125, 1, 1, 1, 0.5, 0.5, 0.5, 0.25', () => {
+    // rows 0-3: LinearLR factors 0.25 + 0.75·t/4; row 4 (milestone): the plateau starts on the
+    // initial lr 1, with no metric seen (metrics[3] = 5 belongs to the warmup's last step);
+    // step 5: metric 4 is the first: best 4; step 6: 4 is not better: 1 bad; step 7: 2 bad > patience
+    // 1: halve to 0.5; step 8: 3 is better; step 9: 1 bad; step 10: 2 bad: halve to 0.25
+    const t = trace(s, [1], 10, metrics)
+    expectClose(t.lr, [[0.25], [0.4375], [0.625], [0.8125], [1], [1], [1], [0.5], [0.5], [0.5], [0.25]], REL)
+    expect(t.state).toEqual({
+      lastEpoch: 10,
+      schedulers: [{ lastEpoch: 3 }, { lastEpoch: 6, best: 3, numBadEpochs: 0, cooldownCounter: 0 }]
+    })
+  })
+
+  test('the metric reaches the plateau only while it is the active child: changing the warmup-phase metrics changes nothing', () => {
+    const other = [0, 100, -3, 7, 4, 4, 4, 3, 3, 3]
+    expect(trace(s, [1], 10, other).lr).toEqual(trace(s, [1], 10, metrics).lr)
+  })
+
+  test('resuming from the JSON state mid-plateau continues identically, and the fast path agrees', () => {
+    const first = trace(s, [1], 6, metrics)
+    const rest = resume(s, first.groups, JSON.parse(JSON.stringify(first.state)), 4, metrics.slice(6))
+    expect(rest.lr).toEqual(trace(s, [1], 10, metrics).lr.slice(6))
+    expect(Array.from(traceArray(s, [1], 10, metrics).lr)).toEqual(trace(s, [1], 10, metrics).lr.flat())
+  })
+})
+
+describe('chain([exponentialLR(0.9), reduceLROnPlateau(patience 0, factor 0.5)])', () => {
+  test('the plateau reduces the lr the exponential decay left: 1, 0.9, 0.405, 0.3645, 0.164025', () => {
+    // step 1: 0.9, metric 1 first (best 1); step 2: 0.81, 1 not better → 0.405;
+    // step 3: 0.3645, 0.5 better; step 4: 0.32805, 0.5 not better → 0.164025
+    const s = chain([exponentialLR({ gamma: 0.9 }), reduceLROnPlateau({ patience: 0, factor: 0.5 })])
+    expectClose(trace(s, [1], 4, [1, 1, 0.5, 0.5]).lr, [[1], [0.9], [0.405], [0.3645], [0.164025]], REL)
+  })
+
+  test('in the other order the decay applies after the reduction: same lrs (both are products)', () => {
+    const s = chain([reduceLROnPlateau({ patience: 0, factor: 0.5 }), exponentialLR({ gamma: 0.9 })])
+    expectClose(trace(s, [1], 4, [1, 1, 0.5, 0.5]).lr, [[1], [0.9], [0.405], [0.3645], [0.164025]], REL)
+  })
+
+  test('a chain with a plateau needs a metric at every step', () => {
+    const s = chain([exponentialLR({ gamma: 0.9 }), reduceLROnPlateau()])
+    expect(s.needsMetric).toBe(true)
+    expect(() => trace(s, [1], 2)).toThrow('metrics: expected 2 metrics (one per step: ChainedScheduler reacts to a metric), got undefined')
+  })
+})
