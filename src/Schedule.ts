@@ -130,6 +130,12 @@ export interface Buffers {
 export interface Scheduler<S = unknown> {
   /** The PyTorch class name (or combinator name). */
   readonly name: string
+  /**
+   * The scheduler's arguments, defaults filled in, as its JSON config (`{ type, ... }`), except that
+   * functions (LambdaLR's `lrLambda`, CyclicLR's `scaleFn`) are the functions themselves: see
+   * `encodeSchedule` for the JSON.
+   */
+  readonly config: SchedulerConfig
   /** PyTorch's constructor: records `initialLr` where absent and performs the first step (row 0). */
   readonly init: (groups: Groups) => readonly [Groups, S]
   /**
@@ -148,12 +154,33 @@ export interface Scheduler<S = unknown> {
    * in a chain as well as alone: what makes `chain` have a closed form.
    */
   readonly multiplier: ((t: number) => number) | undefined
+  /**
+   * Checks a state (e.g. read back from a checkpoint) against this schedule: its shape, its
+   * ranges, and that the parts of a composite agree; returns how many steps the state has taken,
+   * or throws a `ScheduleError` naming the offending entry below `path`.
+   */
+  readonly checkState: (state: unknown, path: string) => number
   /** Whether the schedule sets momentum (or betas[0]). */
   readonly cyclesMomentum: boolean
   /** Whether a step reads `input.metric`. */
   readonly needsMetric: boolean
   /** A fresh fast path for `n` groups. */
   readonly kernel: (n: number) => Kernel
+}
+
+/**
+ * A scheduler's arguments as a config object: `type` and the arguments.
+ *
+ * @example
+ * import type { SchedulerConfig } from 'lr-schedule'
+ * const c: SchedulerConfig = { type: 'StepLR', stepSize: 30, gamma: 0.1 }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface SchedulerConfig {
+  readonly type: string
+  readonly [argument: string]: unknown
 }
 
 /**

@@ -10,6 +10,7 @@
  * @since 0.1.0
  */
 import { type AnyScheduler, type Groups, type Kernel, type Scheduler, type StepInput, resetBuffersToInitialLrs, resetToInitialLrs } from '../Schedule.js'
+import { ScheduleError } from '../errors.js'
 import { nonEmptyArray } from '../internal/validate.js'
 import { checkScheduler, childStates } from './sequential.js'
 
@@ -79,6 +80,7 @@ export const chain = (schedulers: ReadonlyArray<AnyScheduler>): Scheduler<Readon
 
   return {
     name: 'ChainedScheduler',
+    config: { type: 'ChainedScheduler', schedulers: children.map((c) => c.config) },
     init,
     // as the first child of a sequential, a chain is built afresh
     initialStep: init,
@@ -86,6 +88,14 @@ export const chain = (schedulers: ReadonlyArray<AnyScheduler>): Scheduler<Readon
     restart: (groups) => init(resetToInitialLrs(groups)),
     closedForm: multiplier === undefined ? undefined : (t, initialLrs) => initialLrs.map((lr) => lr * multiplier(t)),
     multiplier,
+    checkState: (state, path) => {
+      const states = childStates(path, state, children.length)
+      const counts = children.map((c, i) => c.checkState(states[i], `${path}[${i}]`))
+      counts.forEach((k, i) => {
+        if (k !== counts[0]) throw new ScheduleError(`${path}[${i}]`, `a state of ${counts[0]} steps, like the chain's first scheduler`, `a state of ${k} steps`)
+      })
+      return counts[0] as number
+    },
     cyclesMomentum: children.some((c) => c.cyclesMomentum),
     needsMetric: children.some((c) => c.needsMetric),
     kernel

@@ -19,7 +19,7 @@
 import { ScheduleError } from '../errors.js'
 import { type AnyScheduler, type Groups, type Kernel, type Scheduler, resetBuffersToInitialLrs, resetToInitialLrs } from '../Schedule.js'
 import { epochOf } from '../internal/leaf.js'
-import { array, nonEmptyArray, nonNegativeInteger } from '../internal/validate.js'
+import { array, nonEmptyArray, nonNegativeInteger, record } from '../internal/validate.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -159,6 +159,7 @@ export const sequential = (
 
   return {
     name: 'SequentialLR',
+    config: { type: 'SequentialLR', schedulers: children.map((c) => c.config), milestones: ms },
     init,
     // a composite child starts afresh (PyTorch would advance it, pytorch/pytorch#196243)
     initialStep: init,
@@ -176,6 +177,21 @@ export const sequential = (
           return (multipliers[idx] as NonNullable<Scheduler['multiplier']>)(local)
         }
       : undefined,
+    checkState: (state, path) => {
+      const o = record(path, state, ['lastEpoch', 'schedulers'])
+      const e = nonNegativeInteger(`${path}.lastEpoch`, o['lastEpoch'])
+      const states = childStates(`${path}.schedulers`, o['schedulers'], children.length)
+      const idx = bisectRight(ms, e)
+      children.forEach((c, i) => {
+        const k = c.checkState(states[i], `${path}.schedulers[${i}]`)
+        // steps each child has taken: up to its segment's end, 0 before it starts
+        const start = i === 0 ? 0 : (ms[i - 1] as number)
+        const expected = i < first || i > idx ? 0 : i === idx ? e - start : (ms[i] as number) - 1 - start
+        if (k !== expected)
+          throw new ScheduleError(`${path}.schedulers[${i}]`, `a state of ${expected} steps (the sequential is at step ${e})`, `a state of ${k} steps`)
+      })
+      return e
+    },
     cyclesMomentum: children.some((c) => c.cyclesMomentum),
     needsMetric: children.some((c) => c.needsMetric),
     kernel

@@ -6,8 +6,10 @@
  * @internal
  */
 import { ScheduleError } from '../errors.js'
+import { nonNegativeInteger, record } from './validate.js'
 import {
   type Buffers,
+  type SchedulerConfig,
   type Groups,
   type Kernel,
   type ParamGroup,
@@ -29,6 +31,8 @@ type Mode = 'ctor' | 'initial' | 'step' | 'restart'
 /** PyTorch's `get_lr()` and friends, for one group. */
 export interface LeafSpec {
   readonly name: string
+  /** The arguments with their defaults (without `type`). */
+  readonly config: Readonly<Record<string, unknown>>
   /** Checks per-group arguments against the number of groups. */
   readonly checkGroups?: (n: number) => void
   /** The lr the constructor sets before `initial_lr` is recorded (CyclicLR sets `base_lr`). */
@@ -50,6 +54,8 @@ export interface LeafSpec {
   readonly closedForm?: (e: number, base: number, i: number) => number
   /** The lr multiplier after `e` steps when the chainable form multiplies by it (see `Scheduler.multiplier`). */
   readonly multiplier?: (e: number) => number
+  /** The last step the schedule allows (OneCycleLR's total steps). */
+  readonly lastStep?: number
   /** The momentum the step sets for group `i` at `last_epoch = e` (momentum-cycling schedules). */
   readonly momentum?: (e: number, i: number) => number
 }
@@ -134,6 +140,7 @@ export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
 
   return {
     name: spec.name,
+    config: { type: spec.name, ...spec.config },
     init: (groups) => [apply(begin(groups), 0, 'ctor'), { lastEpoch: 0 }],
     initialStep: (groups) => [apply(recordInitialLrs(groups), 0, 'initial'), { lastEpoch: 0 }],
     step: (state, groups) => {
@@ -149,6 +156,12 @@ export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
             return initialLrs.map((base, i) => closedForm(t, base, i))
           },
     multiplier: spec.multiplier,
+    checkState: (state, path) => {
+      const e = nonNegativeInteger(`${path}.lastEpoch`, record(path, state, ['lastEpoch'])['lastEpoch'])
+      if (spec.lastStep !== undefined && e > spec.lastStep)
+        throw new ScheduleError(`${path}.lastEpoch`, `at most ${spec.lastStep} (${spec.name}'s last step)`, e)
+      return e
+    },
     cyclesMomentum: momentum !== undefined,
     needsMetric: false,
     kernel

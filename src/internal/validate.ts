@@ -112,3 +112,11 @@ export const withDefault = <A>(v: A | undefined, d: A): A => (v === undefined ? 
 /** A function, or a non-empty array of functions (one per group). */
 export const funcs = <F>(path: string, v: unknown): F | ReadonlyArray<F> =>
   Array.isArray(v) ? nonEmptyArray<unknown>(path, v).map((f, i) => func<F>(`${path}[${i}]`, f)) : func<F>(path, v)
+
+/** A plain object with exactly the given keys (a state read back from JSON). */
+export const record = (path: string, v: unknown, keys: ReadonlyArray<string>): Readonly<Record<string, unknown>> => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ScheduleError(path, `an object with ${keys.join(', ')}`, v)
+  const o = v as Record<string, unknown>
+  for (const k of Object.keys(o)) if (!keys.includes(k)) throw new ScheduleError(`${path}.${k}`, `no such key (the state has ${keys.join(', ')})`, o[k])
+  return o
+}

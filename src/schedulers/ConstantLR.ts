@@ -3,6 +3,8 @@
  *
  * @since 0.1.0
  */
+import * as t from 'io-ts'
+import { InRange, PositiveInteger, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
 import { type EpochState, leaf } from '../internal/leaf.js'
 import { inRange, positiveInteger, withDefault } from '../internal/validate.js'
@@ -12,7 +14,34 @@ import { inRange, positiveInteger, withDefault } from '../internal/validate.js'
 // -------------------------------------------------------------------------------------
 
 /**
- * ConstantLR's arguments.
+ * The JSON config of ConstantLR (PyTorch's arguments in camelCase, PyTorch's defaults): the codec
+ * is the single source of the config's type and of `ConstantLROptions`. Arguments:
+ * - `factor`: The factor, in (0, 1]. Default 1/3. (PyTorch accepts 0, then divides by it at `totalIters`.)
+ * - `totalIters`: Steps at the reduced lr: a positive integer. Default 5.
+ *
+ * @example
+ * import { ConstantLRConfig } from 'lr-schedule'
+ * ConstantLRConfig.is({ type: 'ConstantLR', factor: 0.5, totalIters: 4 }) // true
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export const ConstantLRConfig = schedulerConfig('ConstantLR', {}, { factor: InRange(0, 1, { lo: true }), totalIters: PositiveInteger })
+
+/**
+ * The JSON config of ConstantLR.
+ *
+ * @example
+ * import type { ConstantLRConfig } from 'lr-schedule'
+ * const c: ConstantLRConfig = { type: 'ConstantLR', factor: 0.5, totalIters: 4 }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type ConstantLRConfig = t.TypeOf<typeof ConstantLRConfig>
+
+/**
+ * ConstantLR's arguments: its config without `type` (see `ConstantLRConfig`).
  *
  * @example
  * import type { ConstantLROptions } from 'lr-schedule'
@@ -21,12 +50,7 @@ import { inRange, positiveInteger, withDefault } from '../internal/validate.js'
  * @category model
  * @since 0.1.0
  */
-export interface ConstantLROptions {
-  /** The factor, in (0, 1]. Default 1/3. (PyTorch accepts 0, then divides by it at `totalIters`.) */
-  readonly factor?: number
-  /** Steps at the reduced lr: a positive integer. Default 5. */
-  readonly totalIters?: number
-}
+export type ConstantLROptions = Omit<ConstantLRConfig, 'type'>
 
 // -------------------------------------------------------------------------------------
 // constructors
@@ -47,6 +71,7 @@ export const constantLR = (options: ConstantLROptions = {}): Scheduler<EpochStat
   const totalIters = positiveInteger('totalIters', withDefault(options.totalIters, 5))
   return leaf({
     name: 'ConstantLR',
+    config: { factor, totalIters },
     lr: (e, lr) => (e === 0 ? lr * factor : e !== totalIters ? lr : lr * (1.0 / factor)),
     // torch: base * (factor + (last_epoch >= total_iters) * (1 - factor))
     closedForm: (e, base) => base * (factor + (e >= totalIters ? 1 : 0) * (1 - factor)),

@@ -4,6 +4,8 @@
  *
  * @since 0.1.0
  */
+import * as t from 'io-ts'
+import { Finite, PositiveInteger, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
 import { type EpochState, leaf } from '../internal/leaf.js'
 import { finite, positiveInteger, withDefault } from '../internal/validate.js'
@@ -13,7 +15,34 @@ import { finite, positiveInteger, withDefault } from '../internal/validate.js'
 // -------------------------------------------------------------------------------------
 
 /**
- * CosineAnnealingLR's arguments.
+ * The JSON config of CosineAnnealingLR (PyTorch's arguments in camelCase, PyTorch's defaults): the codec
+ * is the single source of the config's type and of `CosineAnnealingLROptions`. Arguments:
+ * - `tMax`: Half period, in steps: a positive integer.
+ * - `etaMin`: Minimum lr. Default 0.
+ *
+ * @example
+ * import { CosineAnnealingLRConfig } from 'lr-schedule'
+ * CosineAnnealingLRConfig.is({ type: 'CosineAnnealingLR', tMax: 100, etaMin: 1e-5 }) // true
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export const CosineAnnealingLRConfig = schedulerConfig('CosineAnnealingLR', { tMax: PositiveInteger }, { etaMin: Finite })
+
+/**
+ * The JSON config of CosineAnnealingLR.
+ *
+ * @example
+ * import type { CosineAnnealingLRConfig } from 'lr-schedule'
+ * const c: CosineAnnealingLRConfig = { type: 'CosineAnnealingLR', tMax: 100, etaMin: 1e-5 }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type CosineAnnealingLRConfig = t.TypeOf<typeof CosineAnnealingLRConfig>
+
+/**
+ * CosineAnnealingLR's arguments: its config without `type` (see `CosineAnnealingLRConfig`).
  *
  * @example
  * import type { CosineAnnealingLROptions } from 'lr-schedule'
@@ -22,12 +51,7 @@ import { finite, positiveInteger, withDefault } from '../internal/validate.js'
  * @category model
  * @since 0.1.0
  */
-export interface CosineAnnealingLROptions {
-  /** Half period, in steps: a positive integer. */
-  readonly tMax: number
-  /** Minimum lr. Default 0. */
-  readonly etaMin?: number
-}
+export type CosineAnnealingLROptions = Omit<CosineAnnealingLRConfig, 'type'>
 
 // -------------------------------------------------------------------------------------
 // constructors
@@ -48,6 +72,7 @@ export const cosineAnnealingLR = (options: CosineAnnealingLROptions): Scheduler<
   const etaMin = finite('etaMin', withDefault(options.etaMin, 0))
   return leaf({
     name: 'CosineAnnealingLR',
+    config: { tMax, etaMin },
     // PyTorch's recursive form (its `_step_count == 1 and last_epoch > 0` branch only serves
     // construction with last_epoch > 0, which this library replaces by resuming from a state)
     lr: (e, lr, base, _i, initial) =>

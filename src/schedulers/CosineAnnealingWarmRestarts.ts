@@ -11,6 +11,8 @@
  *
  * @since 0.1.0
  */
+import * as t from 'io-ts'
+import { Finite, PositiveInteger, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
 import { type EpochState, leaf } from '../internal/leaf.js'
 import { finite, nonNegative, positiveInteger, withDefault } from '../internal/validate.js'
@@ -20,7 +22,35 @@ import { finite, nonNegative, positiveInteger, withDefault } from '../internal/v
 // -------------------------------------------------------------------------------------
 
 /**
- * CosineAnnealingWarmRestarts's arguments.
+ * The JSON config of CosineAnnealingWarmRestarts (PyTorch's arguments in camelCase, PyTorch's defaults): the codec
+ * is the single source of the config's type and of `CosineAnnealingWarmRestartsOptions`. Arguments:
+ * - `t0`: Steps in the first period: a positive integer.
+ * - `tMult`: Growth of the period after each restart: an integer >= 1. Default 1.
+ * - `etaMin`: Minimum lr. Default 0.
+ *
+ * @example
+ * import { CosineAnnealingWarmRestartsConfig } from 'lr-schedule'
+ * CosineAnnealingWarmRestartsConfig.is({ type: 'CosineAnnealingWarmRestarts', t0: 10, tMult: 2 }) // true
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export const CosineAnnealingWarmRestartsConfig = schedulerConfig('CosineAnnealingWarmRestarts', { t0: PositiveInteger }, { tMult: PositiveInteger, etaMin: Finite })
+
+/**
+ * The JSON config of CosineAnnealingWarmRestarts.
+ *
+ * @example
+ * import type { CosineAnnealingWarmRestartsConfig } from 'lr-schedule'
+ * const c: CosineAnnealingWarmRestartsConfig = { type: 'CosineAnnealingWarmRestarts', t0: 10, tMult: 2 }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type CosineAnnealingWarmRestartsConfig = t.TypeOf<typeof CosineAnnealingWarmRestartsConfig>
+
+/**
+ * CosineAnnealingWarmRestarts's arguments: its config without `type` (see `CosineAnnealingWarmRestartsConfig`).
  *
  * @example
  * import type { CosineAnnealingWarmRestartsOptions } from 'lr-schedule'
@@ -29,14 +59,7 @@ import { finite, nonNegative, positiveInteger, withDefault } from '../internal/v
  * @category model
  * @since 0.1.0
  */
-export interface CosineAnnealingWarmRestartsOptions {
-  /** Steps in the first period: a positive integer. */
-  readonly t0: number
-  /** Growth of the period after each restart: an integer >= 1. Default 1. */
-  readonly tMult?: number
-  /** Minimum lr. Default 0. */
-  readonly etaMin?: number
-}
+export type CosineAnnealingWarmRestartsOptions = Omit<CosineAnnealingWarmRestartsConfig, 'type'>
 
 /**
  * Where epoch `t` (whole or fractional, >= 0) falls: steps since the last restart, and the period.
@@ -84,6 +107,7 @@ export const cosineAnnealingWarmRestarts = (options: CosineAnnealingWarmRestarts
   }
   return leaf({
     name: 'CosineAnnealingWarmRestarts',
+    config: { t0, tMult, etaMin },
     lr: (e, _lr, base) => lrAt(e, base),
     closedForm: (e, base) => lrAt(e, base)
   })

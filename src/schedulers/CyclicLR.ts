@@ -12,6 +12,8 @@
  *
  * @since 0.1.0
  */
+import * as t from 'io-ts'
+import { Bool, FunctionName, NonNegative, NonNegativeInteger, OneOf, PerGroup, Positive, PositiveInteger, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
 import { type EpochState, leaf } from '../internal/leaf.js'
 import {
@@ -45,38 +47,68 @@ import {
 export type CyclicMode = 'triangular' | 'triangular2' | 'exp_range'
 
 /**
- * CyclicLR's arguments (PyTorch's, camelCase; per-group ones take a number or one per group).
+ * The JSON config of CyclicLR (PyTorch's arguments in camelCase, PyTorch's defaults; `scaleFn`
+ * names a function the caller registers when decoding). Arguments:
+ * - `baseLr`: Lower lr bound of the cycle (per group); also the lr the constructor sets.
+ * - `maxLr`: Upper lr bound of the cycle (per group).
+ * - `stepSizeUp`: Steps in the increasing half: a positive integer. Default 2000.
+ * - `stepSizeDown`: Steps in the decreasing half: a non-negative integer. Default `stepSizeUp`.
+ * - `mode`: Policy; ignored when `scaleFn` is given. Default `triangular`.
+ * - `gamma`: `exp_range`'s factor: `gamma^iterations`. Default 1.
+ * - `scaleFn`: A custom amplitude scale, of the cycle number (from 1) or of the step index.
+ * - `scaleMode`: What `scaleFn` takes: `cycle` (default) or `iterations`.
+ * - `cycleMomentum`: Cycle momentum (or betas[0]) inversely to the lr. Default true.
+ * - `baseMomentum`: Lower momentum bound (per group). Default 0.8.
+ * - `maxMomentum`: Upper momentum bound (per group). Default 0.9.
  *
  * @example
- * import type { CyclicLROptions } from 'lr-schedule'
- * const o: CyclicLROptions = { baseLr: 0.001, maxLr: 0.1, stepSizeUp: 200, mode: 'triangular2' }
+ * import { CyclicLRConfig } from 'lr-schedule'
+ * CyclicLRConfig.is({ type: 'CyclicLR', baseLr: 0.001, maxLr: [0.1, 0.05], mode: 'triangular2' }) // true
  *
  * @category model
  * @since 0.1.0
  */
-export interface CyclicLROptions {
-  /** Lower lr bound of the cycle (per group); also the lr the constructor sets. */
-  readonly baseLr: number | ReadonlyArray<number>
-  /** Upper lr bound of the cycle (per group). */
-  readonly maxLr: number | ReadonlyArray<number>
-  /** Steps in the increasing half: a positive integer. Default 2000. */
-  readonly stepSizeUp?: number
-  /** Steps in the decreasing half: a non-negative integer. Default `stepSizeUp`. */
-  readonly stepSizeDown?: number
-  /** Policy; ignored when `scaleFn` is given. Default `triangular`. */
-  readonly mode?: CyclicMode
-  /** `exp_range`'s factor: `gamma^iterations`. Default 1. */
-  readonly gamma?: number
-  /** A custom amplitude scale, of the cycle number (from 1) or of the step index. */
+export const CyclicLRConfig = schedulerConfig(
+  'CyclicLR',
+  { baseLr: PerGroup(NonNegative), maxLr: PerGroup(NonNegative) },
+  {
+    stepSizeUp: PositiveInteger,
+    stepSizeDown: NonNegativeInteger,
+    mode: OneOf(['triangular', 'triangular2', 'exp_range'] as const),
+    gamma: Positive,
+    scaleFn: FunctionName,
+    scaleMode: OneOf(['cycle', 'iterations'] as const),
+    cycleMomentum: Bool,
+    baseMomentum: PerGroup(NonNegative),
+    maxMomentum: PerGroup(NonNegative)
+  }
+)
+
+/**
+ * The JSON config of CyclicLR.
+ *
+ * @example
+ * import type { CyclicLRConfig } from 'lr-schedule'
+ * const c: CyclicLRConfig = { type: 'CyclicLR', baseLr: 0.001, maxLr: 0.1, stepSizeUp: 200 }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type CyclicLRConfig = t.TypeOf<typeof CyclicLRConfig>
+
+/**
+ * CyclicLR's arguments: its config without `type`, with a function as `scaleFn`.
+ *
+ * @example
+ * import type { CyclicLROptions } from 'lr-schedule'
+ * const o: CyclicLROptions = { baseLr: 0.001, maxLr: 0.1, stepSizeUp: 200, scaleFn: (x) => 0.99 ** x }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type CyclicLROptions = Omit<CyclicLRConfig, 'type' | 'scaleFn'> & {
+  /** A custom amplitude scale, of the cycle number (from 1) or of the step index (`scaleMode`). */
   readonly scaleFn?: (x: number) => number
-  /** What `scaleFn` takes: `cycle` (default) or `iterations`. */
-  readonly scaleMode?: 'cycle' | 'iterations'
-  /** Cycle momentum (or betas[0]) inversely to the lr. Default true. */
-  readonly cycleMomentum?: boolean
-  /** Lower momentum bound (per group). Default 0.8. */
-  readonly baseMomentum?: number | ReadonlyArray<number>
-  /** Upper momentum bound (per group). Default 0.9. */
-  readonly maxMomentum?: number | ReadonlyArray<number>
 }
 
 /**
@@ -163,6 +195,16 @@ export const cyclicLR = (options: CyclicLROptions): Scheduler<EpochState> & {
   }
   const scheduler = leaf({
     name: 'CyclicLR',
+    config: {
+      baseLr,
+      maxLr,
+      stepSizeUp: up,
+      stepSizeDown: down,
+      ...(custom === undefined ? { mode, gamma } : { scaleFn: custom, scaleMode }),
+      cycleMomentum,
+      baseMomentum,
+      maxMomentum
+    },
     checkGroups,
     startLr: (i) => at(baseLr, i),
     lr: (e, _lr, _base, i) => lrAt(e, i),

@@ -3,6 +3,8 @@
  *
  * @since 0.1.0
  */
+import * as t from 'io-ts'
+import { Positive, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
 import { type EpochState, leaf } from '../internal/leaf.js'
 import { positive } from '../internal/validate.js'
@@ -12,7 +14,33 @@ import { positive } from '../internal/validate.js'
 // -------------------------------------------------------------------------------------
 
 /**
- * ExponentialLR's arguments.
+ * The JSON config of ExponentialLR (PyTorch's arguments in camelCase, PyTorch's defaults): the codec
+ * is the single source of the config's type and of `ExponentialLROptions`. Arguments:
+ * - `gamma`: Multiplicative factor per step, > 0 (no default, as in PyTorch).
+ *
+ * @example
+ * import { ExponentialLRConfig } from 'lr-schedule'
+ * ExponentialLRConfig.is({ type: 'ExponentialLR', gamma: 0.95 }) // true
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export const ExponentialLRConfig = schedulerConfig('ExponentialLR', { gamma: Positive }, {})
+
+/**
+ * The JSON config of ExponentialLR.
+ *
+ * @example
+ * import type { ExponentialLRConfig } from 'lr-schedule'
+ * const c: ExponentialLRConfig = { type: 'ExponentialLR', gamma: 0.95 }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type ExponentialLRConfig = t.TypeOf<typeof ExponentialLRConfig>
+
+/**
+ * ExponentialLR's arguments: its config without `type` (see `ExponentialLRConfig`).
  *
  * @example
  * import type { ExponentialLROptions } from 'lr-schedule'
@@ -21,10 +49,7 @@ import { positive } from '../internal/validate.js'
  * @category model
  * @since 0.1.0
  */
-export interface ExponentialLROptions {
-  /** Multiplicative factor per step, > 0 (no default, as in PyTorch). */
-  readonly gamma: number
-}
+export type ExponentialLROptions = Omit<ExponentialLRConfig, 'type'>
 
 // -------------------------------------------------------------------------------------
 // constructors
@@ -44,6 +69,7 @@ export const exponentialLR = (options: ExponentialLROptions): Scheduler<EpochSta
   const gamma = positive('gamma', options.gamma)
   return leaf({
     name: 'ExponentialLR',
+    config: { gamma },
     lr: (_e, lr, _base, _i, initial) => (initial ? lr : lr * gamma),
     closedForm: (e, base) => base * gamma ** e,
     multiplier: (e) => gamma ** e

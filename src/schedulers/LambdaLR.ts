@@ -6,6 +6,8 @@
  *
  * @since 0.1.0
  */
+import * as t from 'io-ts'
+import { FunctionNames, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
 import { type EpochState, leaf } from '../internal/leaf.js'
 import { at, funcs, groupCount } from '../internal/validate.js'
@@ -27,7 +29,32 @@ import { at, funcs, groupCount } from '../internal/validate.js'
 export type LrLambda = (t: number) => number
 
 /**
- * LambdaLR's arguments.
+ * The JSON config of LambdaLR: `lrLambda` names a function (or one per group) that the caller
+ * registers when decoding (see `decodeSchedule`).
+ *
+ * @example
+ * import { LambdaLRConfig } from 'lr-schedule'
+ * LambdaLRConfig.is({ type: 'LambdaLR', lrLambda: 'warmup' }) // true
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export const LambdaLRConfig = schedulerConfig('LambdaLR', { lrLambda: FunctionNames }, {})
+
+/**
+ * The JSON config of LambdaLR.
+ *
+ * @example
+ * import type { LambdaLRConfig } from 'lr-schedule'
+ * const c: LambdaLRConfig = { type: 'LambdaLR', lrLambda: ['warmup', 'decay'] }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type LambdaLRConfig = t.TypeOf<typeof LambdaLRConfig>
+
+/**
+ * LambdaLR's arguments: its config with functions in place of their names.
  *
  * @example
  * import type { LambdaLROptions } from 'lr-schedule'
@@ -59,6 +86,7 @@ export const lambdaLR = (options: LambdaLROptions): Scheduler<EpochState> => {
   const fns = funcs<LrLambda>('lrLambda', options.lrLambda)
   return leaf({
     name: 'LambdaLR',
+    config: { lrLambda: fns },
     checkGroups: (n) => groupCount('lrLambda', fns, n),
     lr: (e, _lr, base, i) => base * at(fns, i)(e),
     closedForm: (e, base, i) => base * at(fns, i)(e)

@@ -4,6 +4,8 @@
  *
  * @since 0.1.0
  */
+import * as t from 'io-ts'
+import { InRange, PositiveInteger, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
 import { type EpochState, leaf } from '../internal/leaf.js'
 import { inRange, positiveInteger, withDefault } from '../internal/validate.js'
@@ -13,7 +15,39 @@ import { inRange, positiveInteger, withDefault } from '../internal/validate.js'
 // -------------------------------------------------------------------------------------
 
 /**
- * LinearLR's arguments.
+ * The JSON config of LinearLR (PyTorch's arguments in camelCase, PyTorch's defaults): the codec
+ * is the single source of the config's type and of `LinearLROptions`. Arguments:
+ * - `startFactor`: Factor at step 0, in (0, 1]. Default 1/3.
+ * - `endFactor`: Factor from step `totalIters` on, in [0, 1]. Default 1.
+ * - `totalIters`: Length of the ramp: a positive integer. Default 5.
+ *
+ * @example
+ * import { LinearLRConfig } from 'lr-schedule'
+ * LinearLRConfig.is({ type: 'LinearLR', startFactor: 0.1, totalIters: 100 }) // true
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export const LinearLRConfig = schedulerConfig('LinearLR', {}, {
+    startFactor: InRange(0, 1, { lo: true }),
+    endFactor: InRange(0, 1),
+    totalIters: PositiveInteger
+  })
+
+/**
+ * The JSON config of LinearLR.
+ *
+ * @example
+ * import type { LinearLRConfig } from 'lr-schedule'
+ * const c: LinearLRConfig = { type: 'LinearLR', startFactor: 0.1, totalIters: 100 }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type LinearLRConfig = t.TypeOf<typeof LinearLRConfig>
+
+/**
+ * LinearLR's arguments: its config without `type` (see `LinearLRConfig`).
  *
  * @example
  * import type { LinearLROptions } from 'lr-schedule'
@@ -22,14 +56,7 @@ import { inRange, positiveInteger, withDefault } from '../internal/validate.js'
  * @category model
  * @since 0.1.0
  */
-export interface LinearLROptions {
-  /** Factor at step 0, in (0, 1]. Default 1/3. */
-  readonly startFactor?: number
-  /** Factor from step `totalIters` on, in [0, 1]. Default 1. */
-  readonly endFactor?: number
-  /** Length of the ramp: a positive integer. Default 5. */
-  readonly totalIters?: number
-}
+export type LinearLROptions = Omit<LinearLRConfig, 'type'>
 
 // -------------------------------------------------------------------------------------
 // constructors
@@ -51,6 +78,7 @@ export const linearLR = (options: LinearLROptions = {}): Scheduler<EpochState> =
   const total = positiveInteger('totalIters', withDefault(options.totalIters, 5))
   return leaf({
     name: 'LinearLR',
+    config: { startFactor: start, endFactor: end, totalIters: total },
     lr: (e, lr, _base, _i, initial) =>
       e === 0
         ? lr * start

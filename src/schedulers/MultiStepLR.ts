@@ -4,6 +4,8 @@
  *
  * @since 0.1.0
  */
+import * as t from 'io-ts'
+import { ArrayOf, NonNegativeInteger, Positive, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
 import { type EpochState, leaf } from '../internal/leaf.js'
 import { array, nonNegativeInteger, positive, withDefault } from '../internal/validate.js'
@@ -13,7 +15,34 @@ import { array, nonNegativeInteger, positive, withDefault } from '../internal/va
 // -------------------------------------------------------------------------------------
 
 /**
- * MultiStepLR's arguments.
+ * The JSON config of MultiStepLR (PyTorch's arguments in camelCase, PyTorch's defaults): the codec
+ * is the single source of the config's type and of `MultiStepLROptions`. Arguments:
+ * - `milestones`: Steps at which the lr decays: non-negative integers, in any order, repeats compound.
+ * - `gamma`: Multiplicative factor, > 0. Default 0.1.
+ *
+ * @example
+ * import { MultiStepLRConfig } from 'lr-schedule'
+ * MultiStepLRConfig.is({ type: 'MultiStepLR', milestones: [30, 80] }) // true
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export const MultiStepLRConfig = schedulerConfig('MultiStepLR', { milestones: ArrayOf(NonNegativeInteger) }, { gamma: Positive })
+
+/**
+ * The JSON config of MultiStepLR.
+ *
+ * @example
+ * import type { MultiStepLRConfig } from 'lr-schedule'
+ * const c: MultiStepLRConfig = { type: 'MultiStepLR', milestones: [30, 80] }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type MultiStepLRConfig = t.TypeOf<typeof MultiStepLRConfig>
+
+/**
+ * MultiStepLR's arguments: its config without `type` (see `MultiStepLRConfig`).
  *
  * @example
  * import type { MultiStepLROptions } from 'lr-schedule'
@@ -22,12 +51,7 @@ import { array, nonNegativeInteger, positive, withDefault } from '../internal/va
  * @category model
  * @since 0.1.0
  */
-export interface MultiStepLROptions {
-  /** Steps at which the lr decays: non-negative integers, in any order, repeats compound. */
-  readonly milestones: ReadonlyArray<number>
-  /** Multiplicative factor, > 0. Default 0.1. */
-  readonly gamma?: number
-}
+export type MultiStepLROptions = Omit<MultiStepLRConfig, 'type'>
 
 // -------------------------------------------------------------------------------------
 // constructors
@@ -63,6 +87,7 @@ export const multiStepLR = (options: MultiStepLROptions): Scheduler<EpochState> 
   }
   return leaf({
     name: 'MultiStepLR',
+    config: { milestones: options.milestones.slice(), gamma },
     lr: (e, lr) => {
       const k = counts.get(e)
       return k === undefined ? lr : lr * gamma ** k

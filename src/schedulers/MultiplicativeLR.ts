@@ -7,6 +7,8 @@
  *
  * @since 0.1.0
  */
+import * as t from 'io-ts'
+import { FunctionNames, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
 import { type EpochState, leaf } from '../internal/leaf.js'
 import { at, funcs, groupCount } from '../internal/validate.js'
@@ -17,7 +19,32 @@ import type { LrLambda } from './LambdaLR.js'
 // -------------------------------------------------------------------------------------
 
 /**
- * MultiplicativeLR's arguments.
+ * The JSON config of MultiplicativeLR: `lrLambda` names a function (or one per group) that the
+ * caller registers when decoding (see `decodeSchedule`).
+ *
+ * @example
+ * import { MultiplicativeLRConfig } from 'lr-schedule'
+ * MultiplicativeLRConfig.is({ type: 'MultiplicativeLR', lrLambda: 'decay' }) // true
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export const MultiplicativeLRConfig = schedulerConfig('MultiplicativeLR', { lrLambda: FunctionNames }, {})
+
+/**
+ * The JSON config of MultiplicativeLR.
+ *
+ * @example
+ * import type { MultiplicativeLRConfig } from 'lr-schedule'
+ * const c: MultiplicativeLRConfig = { type: 'MultiplicativeLR', lrLambda: 'decay' }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type MultiplicativeLRConfig = t.TypeOf<typeof MultiplicativeLRConfig>
+
+/**
+ * MultiplicativeLR's arguments: its config with functions in place of their names.
  *
  * @example
  * import type { MultiplicativeLROptions } from 'lr-schedule'
@@ -49,6 +76,7 @@ export const multiplicativeLR = (options: MultiplicativeLROptions): Scheduler<Ep
   const fns = funcs<LrLambda>('lrLambda', options.lrLambda)
   return leaf({
     name: 'MultiplicativeLR',
+    config: { lrLambda: fns },
     checkGroups: (n) => groupCount('lrLambda', fns, n),
     lr: (e, lr, _base, i, initial) => (initial ? lr : lr * at(fns, i)(e))
   })

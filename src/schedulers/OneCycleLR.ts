@@ -10,6 +10,8 @@
  *
  * @since 0.1.0
  */
+import * as t from 'io-ts'
+import { Bool, InRange, NonNegative, OneOf, PerGroup, Positive, PositiveInteger, schedulerConfig } from '../config/codec.js'
 import { ScheduleError } from '../errors.js'
 import type { Scheduler } from '../Schedule.js'
 import { type EpochState, leaf } from '../internal/leaf.js'
@@ -31,7 +33,56 @@ import {
 // -------------------------------------------------------------------------------------
 
 /**
- * OneCycleLR's arguments (PyTorch's, camelCase): `totalSteps`, or `epochs` and `stepsPerEpoch`.
+ * The JSON config of OneCycleLR (PyTorch's arguments in camelCase, PyTorch's defaults): the codec
+ * is the single source of the config's type and of `OneCycleLROptions`. Arguments:
+ * - `maxLr`: Peak lr (per group).
+ * - `totalSteps`: Steps in the cycle: a positive integer (or give `epochs` and `stepsPerEpoch`).
+ * - `epochs`: Epochs, with `stepsPerEpoch`: `totalSteps = epochs · stepsPerEpoch`.
+ * - `stepsPerEpoch`: Steps per epoch, with `epochs`.
+ * - `pctStart`: Fraction of the cycle spent rising, in [0, 1]. Default 0.3.
+ * - `annealStrategy`: `cos` (default) or `linear`.
+ * - `cycleMomentum`: Cycle momentum (or betas[0]) inversely to the lr. Default true.
+ * - `baseMomentum`: Momentum at the lr peak (per group). Default 0.85.
+ * - `maxMomentum`: Momentum at the start and the end (per group). Default 0.95.
+ * - `divFactor`: `initial lr = maxLr / divFactor`, > 0. Default 25.
+ * - `finalDivFactor`: `min lr = initial lr / finalDivFactor`, > 0. Default 1e4.
+ * - `threePhase`: Up, down to the initial lr, then down to the min lr (fast.ai's variant is two phases). Default false.
+ *
+ * @example
+ * import { OneCycleLRConfig } from 'lr-schedule'
+ * OneCycleLRConfig.is({ type: 'OneCycleLR', maxLr: 0.1, totalSteps: 1000 }) // true
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export const OneCycleLRConfig = schedulerConfig('OneCycleLR', { maxLr: PerGroup(NonNegative) }, {
+    totalSteps: PositiveInteger,
+    epochs: PositiveInteger,
+    stepsPerEpoch: PositiveInteger,
+    pctStart: InRange(0, 1),
+    annealStrategy: OneOf(['cos', 'linear'] as const),
+    cycleMomentum: Bool,
+    baseMomentum: PerGroup(NonNegative),
+    maxMomentum: PerGroup(NonNegative),
+    divFactor: Positive,
+    finalDivFactor: Positive,
+    threePhase: Bool
+  })
+
+/**
+ * The JSON config of OneCycleLR.
+ *
+ * @example
+ * import type { OneCycleLRConfig } from 'lr-schedule'
+ * const c: OneCycleLRConfig = { type: 'OneCycleLR', maxLr: 0.1, totalSteps: 1000 }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type OneCycleLRConfig = t.TypeOf<typeof OneCycleLRConfig>
+
+/**
+ * OneCycleLR's arguments: its config without `type` (see `OneCycleLRConfig`).
  *
  * @example
  * import type { OneCycleLROptions } from 'lr-schedule'
@@ -40,32 +91,7 @@ import {
  * @category model
  * @since 0.1.0
  */
-export interface OneCycleLROptions {
-  /** Peak lr (per group). */
-  readonly maxLr: number | ReadonlyArray<number>
-  /** Steps in the cycle: a positive integer (or give `epochs` and `stepsPerEpoch`). */
-  readonly totalSteps?: number
-  /** Epochs, with `stepsPerEpoch`: `totalSteps = epochs · stepsPerEpoch`. */
-  readonly epochs?: number
-  /** Steps per epoch, with `epochs`. */
-  readonly stepsPerEpoch?: number
-  /** Fraction of the cycle spent rising, in [0, 1]. Default 0.3. */
-  readonly pctStart?: number
-  /** `cos` (default) or `linear`. */
-  readonly annealStrategy?: 'cos' | 'linear'
-  /** Cycle momentum (or betas[0]) inversely to the lr. Default true. */
-  readonly cycleMomentum?: boolean
-  /** Momentum at the lr peak (per group). Default 0.85. */
-  readonly baseMomentum?: number | ReadonlyArray<number>
-  /** Momentum at the start and the end (per group). Default 0.95. */
-  readonly maxMomentum?: number | ReadonlyArray<number>
-  /** `initial lr = maxLr / divFactor`, > 0. Default 25. */
-  readonly divFactor?: number
-  /** `min lr = initial lr / finalDivFactor`, > 0. Default 1e4. */
-  readonly finalDivFactor?: number
-  /** Up, down to the initial lr, then down to the min lr (fast.ai's variant is two phases). Default false. */
-  readonly threePhase?: boolean
-}
+export type OneCycleLROptions = Omit<OneCycleLRConfig, 'type'>
 
 type Level = 'initial' | 'max' | 'min'
 
@@ -155,6 +181,18 @@ export const oneCycleLR = (options: OneCycleLROptions): Scheduler<EpochState> =>
 
   return leaf({
     name: 'OneCycleLR',
+    config: {
+      maxLr,
+      totalSteps,
+      pctStart,
+      annealStrategy: strategy,
+      cycleMomentum,
+      baseMomentum,
+      maxMomentum,
+      divFactor,
+      finalDivFactor,
+      threePhase
+    },
     checkGroups: (n) => {
       groupCount('maxLr', maxLr, n)
       if (cycleMomentum) {
@@ -163,6 +201,7 @@ export const oneCycleLR = (options: OneCycleLROptions): Scheduler<EpochState> =>
       }
     },
     setInitialLr: (i) => at(maxLr, i) / divFactor,
+    lastStep,
     lr: (e, _lr, initial, i) => lrAt(e, initial, i),
     closedForm: (e, initial, i) => lrAt(e, initial, i),
     ...(cycleMomentum

@@ -3,6 +3,8 @@
  *
  * @since 0.1.0
  */
+import * as t from 'io-ts'
+import { NonNegative, PositiveInteger, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
 import { type EpochState, leaf } from '../internal/leaf.js'
 import { nonNegative, positiveInteger, withDefault } from '../internal/validate.js'
@@ -12,7 +14,34 @@ import { nonNegative, positiveInteger, withDefault } from '../internal/validate.
 // -------------------------------------------------------------------------------------
 
 /**
- * PolynomialLR's arguments.
+ * The JSON config of PolynomialLR (PyTorch's arguments in camelCase, PyTorch's defaults): the codec
+ * is the single source of the config's type and of `PolynomialLROptions`. Arguments:
+ * - `totalIters`: Steps to reach 0: a positive integer. Default 5.
+ * - `power`: The power, >= 0. Default 1.
+ *
+ * @example
+ * import { PolynomialLRConfig } from 'lr-schedule'
+ * PolynomialLRConfig.is({ type: 'PolynomialLR', totalIters: 100, power: 2 }) // true
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export const PolynomialLRConfig = schedulerConfig('PolynomialLR', {}, { totalIters: PositiveInteger, power: NonNegative })
+
+/**
+ * The JSON config of PolynomialLR.
+ *
+ * @example
+ * import type { PolynomialLRConfig } from 'lr-schedule'
+ * const c: PolynomialLRConfig = { type: 'PolynomialLR', totalIters: 100, power: 2 }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type PolynomialLRConfig = t.TypeOf<typeof PolynomialLRConfig>
+
+/**
+ * PolynomialLR's arguments: its config without `type` (see `PolynomialLRConfig`).
  *
  * @example
  * import type { PolynomialLROptions } from 'lr-schedule'
@@ -21,12 +50,7 @@ import { nonNegative, positiveInteger, withDefault } from '../internal/validate.
  * @category model
  * @since 0.1.0
  */
-export interface PolynomialLROptions {
-  /** Steps to reach 0: a positive integer. Default 5. */
-  readonly totalIters?: number
-  /** The power, >= 0. Default 1. */
-  readonly power?: number
-}
+export type PolynomialLROptions = Omit<PolynomialLRConfig, 'type'>
 
 // -------------------------------------------------------------------------------------
 // constructors
@@ -47,6 +71,7 @@ export const polynomialLR = (options: PolynomialLROptions = {}): Scheduler<Epoch
   const power = nonNegative('power', withDefault(options.power, 1))
   return leaf({
     name: 'PolynomialLR',
+    config: { totalIters: total, power },
     lr: (e, lr, _base, _i, initial) =>
       initial || e > total ? lr : lr * ((1.0 - e / total) / (1.0 - (e - 1) / total)) ** power,
     closedForm: (e, base) => base * (1.0 - Math.min(total, e) / total) ** power,

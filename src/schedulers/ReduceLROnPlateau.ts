@@ -14,17 +14,61 @@
  *
  * @since 0.1.0
  */
+import * as t from 'io-ts'
+import { InRange, NonNegative, NonNegativeInteger, OneOf, PerGroup, schedulerConfig } from '../config/codec.js'
 import { ScheduleError } from '../errors.js'
 import { type Buffers, type Groups, type Kernel, type Scheduler, type StepInput, recordInitialLrs, resetToInitialLrs } from '../Schedule.js'
 import { epochOf } from '../internal/leaf.js'
-import { at, groupCount, inRange, nonNegative, nonNegativeInteger, oneOf, perGroup, withDefault } from '../internal/validate.js'
+import { at, groupCount, inRange, nonNegative, nonNegativeInteger, oneOf, perGroup, record, withDefault } from '../internal/validate.js'
 
 // -------------------------------------------------------------------------------------
 // model
 // -------------------------------------------------------------------------------------
 
 /**
- * ReduceLROnPlateau's arguments (PyTorch's, camelCase).
+ * The JSON config of ReduceLROnPlateau (PyTorch's arguments in camelCase, PyTorch's defaults): the codec
+ * is the single source of the config's type and of `ReduceLROnPlateauOptions`. Arguments:
+ * - `mode`: `min`: lower metrics are better (default); `max`: higher ones.
+ * - `factor`: The lr's factor at each reduction, in [0, 1). Default 0.1.
+ * - `patience`: Bad steps tolerated before a reduction (reduces after `patience + 1`): an integer >= 0. Default 10.
+ * - `threshold`: How much better a metric must be to count as an improvement, >= 0. Default 1e-4.
+ * - `thresholdMode`: `rel` (a fraction of the best, default) or `abs`.
+ * - `cooldown`: Steps to wait after a reduction before counting bad steps again: an integer >= 0. Default 0.
+ * - `minLr`: Lower bound of the lr (per group), >= 0. Default 0.
+ * - `eps`: Reductions smaller than this are skipped, >= 0. Default 1e-8.
+ *
+ * @example
+ * import { ReduceLROnPlateauConfig } from 'lr-schedule'
+ * ReduceLROnPlateauConfig.is({ type: 'ReduceLROnPlateau', mode: 'min', factor: 0.5, patience: 3 }) // true
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export const ReduceLROnPlateauConfig = schedulerConfig('ReduceLROnPlateau', {}, {
+    mode: OneOf(['min', 'max'] as const),
+    factor: InRange(0, 1, { hi: true }),
+    patience: NonNegativeInteger,
+    threshold: NonNegative,
+    thresholdMode: OneOf(['rel', 'abs'] as const),
+    cooldown: NonNegativeInteger,
+    minLr: PerGroup(NonNegative),
+    eps: NonNegative
+  })
+
+/**
+ * The JSON config of ReduceLROnPlateau.
+ *
+ * @example
+ * import type { ReduceLROnPlateauConfig } from 'lr-schedule'
+ * const c: ReduceLROnPlateauConfig = { type: 'ReduceLROnPlateau', mode: 'min', factor: 0.5, patience: 3 }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type ReduceLROnPlateauConfig = t.TypeOf<typeof ReduceLROnPlateauConfig>
+
+/**
+ * ReduceLROnPlateau's arguments: its config without `type` (see `ReduceLROnPlateauConfig`).
  *
  * @example
  * import type { ReduceLROnPlateauOptions } from 'lr-schedule'
@@ -33,24 +77,7 @@ import { at, groupCount, inRange, nonNegative, nonNegativeInteger, oneOf, perGro
  * @category model
  * @since 0.1.0
  */
-export interface ReduceLROnPlateauOptions {
-  /** `min`: lower metrics are better (default); `max`: higher ones. */
-  readonly mode?: 'min' | 'max'
-  /** The lr's factor at each reduction, in [0, 1). Default 0.1. */
-  readonly factor?: number
-  /** Bad steps tolerated before a reduction (reduces after `patience + 1`): an integer >= 0. Default 10. */
-  readonly patience?: number
-  /** How much better a metric must be to count as an improvement, >= 0. Default 1e-4. */
-  readonly threshold?: number
-  /** `rel` (a fraction of the best, default) or `abs`. */
-  readonly thresholdMode?: 'rel' | 'abs'
-  /** Steps to wait after a reduction before counting bad steps again: an integer >= 0. Default 0. */
-  readonly cooldown?: number
-  /** Lower bound of the lr (per group), >= 0. Default 0. */
-  readonly minLr?: number | ReadonlyArray<number>
-  /** Reductions smaller than this are skipped, >= 0. Default 1e-8. */
-  readonly eps?: number
-}
+export type ReduceLROnPlateauOptions = Omit<ReduceLROnPlateauConfig, 'type'>
 
 /**
  * The state of a ReduceLROnPlateau: steps taken, the best metric (`null` before the first), the
@@ -169,6 +196,7 @@ export const reduceLROnPlateau = (options: ReduceLROnPlateauOptions = {}): Sched
 
   return {
     name: 'ReduceLROnPlateau',
+    config: { type: 'ReduceLROnPlateau', mode, factor, patience, threshold, thresholdMode, cooldown, minLr, eps },
     init,
     initialStep: init,
     step: (state, groups, input) => {
@@ -178,6 +206,17 @@ export const reduceLROnPlateau = (options: ReduceLROnPlateauOptions = {}): Sched
     restart: (groups) => init(resetToInitialLrs(groups)),
     closedForm: undefined,
     multiplier: undefined,
+    checkState: (state, path) => {
+      const o = record(path, state, ['lastEpoch', 'best', 'numBadEpochs', 'cooldownCounter'])
+      const best = o['best']
+      if (best !== null && (typeof best !== 'number' || !Number.isFinite(best)))
+        throw new ScheduleError(`${path}.best`, 'a finite number, or null before the first metric', best)
+      const bad = nonNegativeInteger(`${path}.numBadEpochs`, o['numBadEpochs'])
+      if (bad > patience) throw new ScheduleError(`${path}.numBadEpochs`, `at most patience = ${patience}`, bad)
+      const cool = nonNegativeInteger(`${path}.cooldownCounter`, o['cooldownCounter'])
+      if (cool > cooldown) throw new ScheduleError(`${path}.cooldownCounter`, `at most cooldown = ${cooldown}`, cool)
+      return nonNegativeInteger(`${path}.lastEpoch`, o['lastEpoch'])
+    },
     cyclesMomentum: false,
     needsMetric: true,
     kernel

@@ -6,6 +6,8 @@
  *
  * @since 0.1.0
  */
+import * as t from 'io-ts'
+import { PositiveInteger, Positive, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
 import { type EpochState, leaf } from '../internal/leaf.js'
 import { positive, positiveInteger, withDefault } from '../internal/validate.js'
@@ -15,7 +17,34 @@ import { positive, positiveInteger, withDefault } from '../internal/validate.js'
 // -------------------------------------------------------------------------------------
 
 /**
- * StepLR's arguments (PyTorch's, camelCase).
+ * The JSON config of StepLR (PyTorch's arguments in camelCase, PyTorch's defaults): the codec
+ * is the single source of the config's type and of `StepLROptions`. Arguments:
+ * - `stepSize`: Period of the decay, in steps: a positive integer.
+ * - `gamma`: Multiplicative factor, > 0. Default 0.1.
+ *
+ * @example
+ * import { StepLRConfig } from 'lr-schedule'
+ * StepLRConfig.is({ type: 'StepLR', stepSize: 30, gamma: 0.1 }) // true
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export const StepLRConfig = schedulerConfig('StepLR', { stepSize: PositiveInteger }, { gamma: Positive })
+
+/**
+ * The JSON config of StepLR.
+ *
+ * @example
+ * import type { StepLRConfig } from 'lr-schedule'
+ * const c: StepLRConfig = { type: 'StepLR', stepSize: 30, gamma: 0.1 }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type StepLRConfig = t.TypeOf<typeof StepLRConfig>
+
+/**
+ * StepLR's arguments: its config without `type` (see `StepLRConfig`).
  *
  * @example
  * import type { StepLROptions } from 'lr-schedule'
@@ -24,12 +53,7 @@ import { positive, positiveInteger, withDefault } from '../internal/validate.js'
  * @category model
  * @since 0.1.0
  */
-export interface StepLROptions {
-  /** Period of the decay, in steps: a positive integer. */
-  readonly stepSize: number
-  /** Multiplicative factor, > 0. Default 0.1. */
-  readonly gamma?: number
-}
+export type StepLROptions = Omit<StepLRConfig, 'type'>
 
 // -------------------------------------------------------------------------------------
 // constructors
@@ -50,6 +74,7 @@ export const stepLR = (options: StepLROptions): Scheduler<EpochState> => {
   const gamma = positive('gamma', withDefault(options.gamma, 0.1))
   return leaf({
     name: 'StepLR',
+    config: { stepSize, gamma },
     // torch: `if last_epoch == 0 or last_epoch % step_size != 0: keep lr else lr * gamma`
     lr: (e, lr) => (e === 0 || e % stepSize !== 0 ? lr : lr * gamma),
     closedForm: (e, base) => base * gamma ** Math.floor(e / stepSize),

@@ -1,0 +1,194 @@
+/**
+ * Checkpoints: a schedule's progress as JSON — its config, the param groups and the state — and
+ * loading it back into a schedule, checked against it: a checkpoint of another schedule, a
+ * corrupted or truncated file is a clear error, never a silently wrong lr.
+ *
+ * @since 0.1.0
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { ScheduleError, formatValue } from '../errors.js'
+import type { AnyScheduler, Groups, ParamGroup } from '../Schedule.js'
+import { type ConfigError, encodeSchedule } from './decode.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * The format tag of checkpoints written by this version.
+ *
+ * @example
+ * import { CHECKPOINT_FORMAT } from 'lr-schedule'
+ * CHECKPOINT_FORMAT // 'lr-schedule/checkpoint@1'
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export const CHECKPOINT_FORMAT = 'lr-schedule/checkpoint@1'
+
+/**
+ * A checkpoint: the schedule's config (to check it is resumed into the same schedule), the groups
+ * and the state after `steps` steps.
+ *
+ * @example
+ * import type { Checkpoint } from 'lr-schedule'
+ * const c: Checkpoint = { format: 'lr-schedule/checkpoint@1', schedule: { type: 'StepLR', stepSize: 3, gamma: 0.1 }, steps: 0, groups: [{ lr: 0.1, initialLr: 0.1 }], state: { lastEpoch: 0 } }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Checkpoint<S = unknown> {
+  readonly format: typeof CHECKPOINT_FORMAT
+  readonly schedule: unknown
+  readonly steps: number
+  readonly groups: Groups
+  readonly state: S
+}
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * The checkpoint of a run as a JSON string (`functions` names LambdaLR/CyclicLR functions).
+ *
+ * @example
+ * import { saveCheckpoint, trace, stepLR } from 'lr-schedule'
+ * const s = stepLR({ stepSize: 3 })
+ * const run = trace(s, [0.1], 5)
+ * const json = saveCheckpoint(s, run.groups, run.state)
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const saveCheckpoint = <S>(
+  scheduler: AnyScheduler,
+  groups: Groups,
+  state: S,
+  functions: Readonly<Record<string, (x: number) => number>> = {}
+): string => {
+  const schedule = encodeSchedule(scheduler, functions)
+  if (E.isLeft(schedule)) {
+    const first = schedule.left[0] as ConfigError
+    throw new ScheduleError(first.path, 'a schedule that can be written as JSON', first.value, `${first.path}: ${first.message}`)
+  }
+  const steps = scheduler.checkState(state, 'state')
+  const checkpoint: Checkpoint<S> = { format: CHECKPOINT_FORMAT, schedule: schedule.right, steps, groups, state }
+  return JSON.stringify(checkpoint)
+}
+
+// -------------------------------------------------------------------------------------
+// loading
+// -------------------------------------------------------------------------------------
+
+/**
+ * Reads a checkpoint back into `scheduler`: the JSON must parse, be a checkpoint of this very
+ * schedule (same config), with one valid group per param group and a state this schedule can
+ * continue from. Resume with `resume(scheduler, groups, state, n)`.
+ *
+ * @example
+ * import { loadCheckpoint, saveCheckpoint, resume, trace, stepLR } from 'lr-schedule'
+ * const s = stepLR({ stepSize: 3 })
+ * const run = trace(s, [0.1], 5)
+ * const r = loadCheckpoint(s, saveCheckpoint(s, run.groups, run.state))
+ * r._tag === 'Right' && resume(s, r.right.groups, r.right.state, 1).lr // [[0.010000000000000002], [0.0010000000000000002]]
+ *
+ * @category loading
+ * @since 0.1.0
+ */
+export const loadCheckpoint = <S>(
+  scheduler: AnyScheduler & { readonly init: (g: Groups) => readonly [Groups, S] },
+  json: string,
+  functions: Readonly<Record<string, (x: number) => number>> = {}
+): E.Either<ReadonlyArray<ConfigError>, Checkpoint<S>> => {
+  const problem = (path: string, message: string, value: unknown): E.Either<ReadonlyArray<ConfigError>, never> =>
+    E.left([{ path, message, value }])
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(json)
+  } catch (e) {
+    return problem('checkpoint', `expected JSON (the file is corrupted or truncated): ${(e as Error).message}`, json.slice(-40))
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    return problem('checkpoint', `expected a checkpoint object, got ${formatValue(parsed)}`, parsed)
+  const c = parsed as Record<string, unknown>
+  const keys = ['format', 'schedule', 'steps', 'groups', 'state']
+  for (const k of Object.keys(c)) if (!keys.includes(k)) return problem(`checkpoint.${k}`, `unknown key (a checkpoint has ${keys.join(', ')})`, c[k])
+  if (c['format'] !== CHECKPOINT_FORMAT)
+    return problem('checkpoint.format', `expected ${JSON.stringify(CHECKPOINT_FORMAT)}, got ${formatValue(c['format'])}`, c['format'])
+  const expected = encodeSchedule(scheduler, functions)
+  if (E.isLeft(expected)) return expected
+  const diff = firstDifference(c['schedule'], expected.right, 'checkpoint.schedule')
+  if (diff !== undefined)
+    return problem(diff.path, `the checkpoint is of another schedule: expected ${formatValue(diff.expected)}, got ${formatValue(diff.actual)}`, diff.actual)
+  const groups = checkGroups(c['groups'])
+  if (E.isLeft(groups)) return groups
+  try {
+    const steps = scheduler.checkState(c['state'], 'checkpoint.state')
+    if (c['steps'] !== steps) return problem('checkpoint.steps', `expected ${steps} (the steps of the state), got ${formatValue(c['steps'])}`, c['steps'])
+    // the state must fit these groups: a dry run of one step is pure, so it costs nothing else
+    scheduler.kernel(groups.right.length)
+    return E.right({ format: CHECKPOINT_FORMAT, schedule: c['schedule'], steps, groups: groups.right, state: c['state'] as S })
+  } catch (e) {
+    if (e instanceof ScheduleError) return problem(e.path, e.message.startsWith(`${e.path}: `) ? e.message.slice(e.path.length + 2) : e.message, e.value)
+    throw e
+  }
+}
+
+// -------------------------------------------------------------------------------------
+// utils
+// -------------------------------------------------------------------------------------
+
+const firstDifference = (
+  actual: unknown,
+  expected: unknown,
+  path: string
+): { readonly path: string; readonly actual: unknown; readonly expected: unknown } | undefined => {
+  if (Object.is(actual, expected)) return undefined
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(actual) || actual.length !== expected.length) return { path, actual, expected }
+    for (let i = 0; i < expected.length; i++) {
+      const d = firstDifference(actual[i], expected[i], `${path}[${i}]`)
+      if (d !== undefined) return d
+    }
+    return undefined
+  }
+  if (typeof expected === 'object' && expected !== null) {
+    if (typeof actual !== 'object' || actual === null || Array.isArray(actual)) return { path, actual, expected }
+    const a = actual as Record<string, unknown>
+    const e = expected as Record<string, unknown>
+    for (const k of new Set([...Object.keys(e), ...Object.keys(a)])) {
+      const d = firstDifference(a[k], e[k], `${path}.${k}`)
+      if (d !== undefined) return d
+    }
+    return undefined
+  }
+  return { path, actual, expected }
+}
+
+const checkGroups = (u: unknown): E.Either<ReadonlyArray<ConfigError>, Groups> => {
+  const errors: ConfigError[] = []
+  if (!Array.isArray(u) || u.length === 0) return E.left([{ path: 'checkpoint.groups', message: `expected a non-empty array of param groups, got ${formatValue(u)}`, value: u }])
+  const finite = (path: string, v: unknown): void => {
+    if (typeof v !== 'number' || !Number.isFinite(v)) errors.push({ path, message: `expected a finite number, got ${formatValue(v)}`, value: v })
+  }
+  u.forEach((g: unknown, i) => {
+    const path = `checkpoint.groups[${i}]`
+    if (typeof g !== 'object' || g === null || Array.isArray(g)) {
+      errors.push({ path, message: `expected a param group, got ${formatValue(g)}`, value: g })
+      return
+    }
+    const o = g as Record<string, unknown>
+    for (const k of Object.keys(o))
+      if (!['lr', 'initialLr', 'momentum', 'betas'].includes(k)) errors.push({ path: `${path}.${k}`, message: 'unknown key (a group has lr, initialLr, momentum, betas)', value: o[k] })
+    finite(`${path}.lr`, o['lr'])
+    finite(`${path}.initialLr`, o['initialLr'])
+    if (o['momentum'] !== undefined) finite(`${path}.momentum`, o['momentum'])
+    if (o['betas'] !== undefined) {
+      const b = o['betas']
+      if (!Array.isArray(b) || b.length !== 2) errors.push({ path: `${path}.betas`, message: `expected two numbers, got ${formatValue(b)}`, value: b })
+      else b.forEach((x, j) => finite(`${path}.betas[${j}]`, x))
+    }
+  })
+  return errors.length > 0 ? E.left(errors) : E.right(u as ReadonlyArray<ParamGroup>)
+}

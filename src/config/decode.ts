@@ -1,0 +1,432 @@
+/**
+ * Declarative schedules: JSON configs (../shared/contract.md §1) decoded into the same schedulers
+ * the TypeScript API builds, errors as data (every problem, each with its path and the value
+ * found), and the way back (`encodeSchedule`).
+ *
+ * @since 0.1.0
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import * as t from 'io-ts'
+import { ScheduleError, formatValue } from '../errors.js'
+import type { AnyScheduler, SchedulerConfig } from '../Schedule.js'
+import { chain } from '../combinators/chain.js'
+import { sequential } from '../combinators/sequential.js'
+import { ConstantLRConfig, constantLR } from '../schedulers/ConstantLR.js'
+import { CosineAnnealingLRConfig, cosineAnnealingLR } from '../schedulers/CosineAnnealingLR.js'
+import { CosineAnnealingWarmRestartsConfig, cosineAnnealingWarmRestarts } from '../schedulers/CosineAnnealingWarmRestarts.js'
+import { CyclicLRConfig, cyclicLR } from '../schedulers/CyclicLR.js'
+import { ExponentialLRConfig, exponentialLR } from '../schedulers/ExponentialLR.js'
+import { LambdaLRConfig, type LrLambda, lambdaLR } from '../schedulers/LambdaLR.js'
+import { LinearLRConfig, linearLR } from '../schedulers/LinearLR.js'
+import { MultiStepLRConfig, multiStepLR } from '../schedulers/MultiStepLR.js'
+import { MultiplicativeLRConfig, multiplicativeLR } from '../schedulers/MultiplicativeLR.js'
+import { OneCycleLRConfig, oneCycleLR } from '../schedulers/OneCycleLR.js'
+import { PolynomialLRConfig, polynomialLR } from '../schedulers/PolynomialLR.js'
+import { ReduceLROnPlateauConfig, reduceLROnPlateau } from '../schedulers/ReduceLROnPlateau.js'
+import { StepLRConfig, stepLR } from '../schedulers/StepLR.js'
+import { ArrayOf, NonNegativeInteger, failureAt } from './codec.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * One problem of a config: where (`schedulers[1].tMax`), what is wrong, and the value found.
+ *
+ * @example
+ * import type { ConfigError } from 'lr-schedule'
+ * const e: ConfigError = { path: 'stepSize', message: 'expected a positive integer, got 0', value: 0 }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface ConfigError {
+  readonly path: string
+  readonly message: string
+  readonly value: unknown
+}
+
+/**
+ * What decoding needs besides the JSON: the functions that `lrLambda` and `scaleFn` name, and the
+ * number of param groups (per-group lists are checked against it; without it, against each other).
+ *
+ * @example
+ * import type { DecodeContext } from 'lr-schedule'
+ * const ctx: DecodeContext = { functions: { warmup: (t) => Math.min(1, (t + 1) / 10) }, groups: 2 }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface DecodeContext {
+  readonly functions?: Readonly<Record<string, (x: number) => number>>
+  readonly groups?: number
+}
+
+/**
+ * A scheduler family of the declarative format: its config codec and how to build it.
+ *
+ * @example
+ * import type { Family } from 'lr-schedule'
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Family {
+  readonly codec: t.Type<any, any, unknown>
+  /** Builds the scheduler from a decoded config; `fn` resolves function names. */
+  readonly build: (config: any, fn: (path: string, name: string) => (x: number) => number) => AnyScheduler
+  /** The config keys that name functions (encoded back to names). */
+  readonly functionKeys?: ReadonlyArray<string>
+}
+
+// -------------------------------------------------------------------------------------
+// families
+// -------------------------------------------------------------------------------------
+
+const args = ({ type: _type, ...rest }: { readonly type: string }): any => rest
+const names = (fn: (path: string, name: string) => (x: number) => number, key: string, v: string | ReadonlyArray<string>) =>
+  typeof v === 'string' ? fn(key, v) : v.map((name, i) => fn(`${key}[${i}]`, name))
+
+/**
+ * The PyTorch family, by `type`.
+ *
+ * @example
+ * import { pytorchFamilies } from 'lr-schedule'
+ * Object.keys(pytorchFamilies).includes('StepLR') // true
+ *
+ * @category families
+ * @since 0.1.0
+ */
+export const pytorchFamilies: Readonly<Record<string, Family>> = {
+  StepLR: { codec: StepLRConfig, build: (c) => stepLR(args(c)) },
+  MultiStepLR: { codec: MultiStepLRConfig, build: (c) => multiStepLR(args(c)) },
+  ConstantLR: { codec: ConstantLRConfig, build: (c) => constantLR(args(c)) },
+  LinearLR: { codec: LinearLRConfig, build: (c) => linearLR(args(c)) },
+  ExponentialLR: { codec: ExponentialLRConfig, build: (c) => exponentialLR(args(c)) },
+  PolynomialLR: { codec: PolynomialLRConfig, build: (c) => polynomialLR(args(c)) },
+  CosineAnnealingLR: { codec: CosineAnnealingLRConfig, build: (c) => cosineAnnealingLR(args(c)) },
+  CosineAnnealingWarmRestarts: { codec: CosineAnnealingWarmRestartsConfig, build: (c) => cosineAnnealingWarmRestarts(args(c)) },
+  CyclicLR: {
+    codec: CyclicLRConfig,
+    build: (c, fn) => cyclicLR(c.scaleFn === undefined ? args(c) : { ...args(c), scaleFn: fn('scaleFn', c.scaleFn) }),
+    functionKeys: ['scaleFn']
+  },
+  OneCycleLR: { codec: OneCycleLRConfig, build: (c) => oneCycleLR(args(c)) },
+  ReduceLROnPlateau: { codec: ReduceLROnPlateauConfig, build: (c) => reduceLROnPlateau(args(c)) },
+  LambdaLR: {
+    codec: LambdaLRConfig,
+    build: (c, fn) => lambdaLR({ lrLambda: names(fn, 'lrLambda', c.lrLambda) as LrLambda | ReadonlyArray<LrLambda> }),
+    functionKeys: ['lrLambda']
+  },
+  MultiplicativeLR: {
+    codec: MultiplicativeLRConfig,
+    build: (c, fn) => multiplicativeLR({ lrLambda: names(fn, 'lrLambda', c.lrLambda) as LrLambda | ReadonlyArray<LrLambda> }),
+    functionKeys: ['lrLambda']
+  }
+}
+
+const families: Record<string, Family> = { ...pytorchFamilies }
+
+/**
+ * Adds scheduler families to the declarative format (the presets of other libraries register
+ * themselves this way); a `type` already known is an error.
+ *
+ * @example
+ * import { registerFamilies, pytorchFamilies } from 'lr-schedule'
+ * // registerFamilies({ 'my.Schedule': { codec, build } })
+ *
+ * @category families
+ * @since 0.1.0
+ */
+export const registerFamilies = (more: Readonly<Record<string, Family>>): void => {
+  for (const [type, f] of Object.entries(more)) {
+    if (families[type] !== undefined && families[type] !== f) throw new ScheduleError('type', `a new scheduler type`, type)
+    families[type] = f
+  }
+}
+
+/**
+ * The scheduler types the declarative format knows.
+ *
+ * @example
+ * import { schedulerTypes } from 'lr-schedule'
+ * schedulerTypes().includes('SequentialLR') // true
+ *
+ * @category families
+ * @since 0.1.0
+ */
+export const schedulerTypes = (): ReadonlyArray<string> => [...Object.keys(families), 'SequentialLR', 'ChainedScheduler']
+
+// -------------------------------------------------------------------------------------
+// decoding
+// -------------------------------------------------------------------------------------
+
+const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u)
+
+/** Splits a ScheduleError path (`milestones[1]`, `maxLr[0]`) into context keys. */
+const keysOf = (path: string): ReadonlyArray<string> => path.split(/\.|\[|\]/).filter((k) => k !== '')
+
+/**
+ * A ScheduleError thrown by a constructor, as a validation error under context `c`; `value` is the
+ * value found in the config when it differs from the one the constructor saw (function names, not
+ * the functions they resolve to). An absent argument is written `missing, expected ...`, as the
+ * codecs write it.
+ */
+const fromScheduleError = (c: t.Context, e: ScheduleError, value: unknown = e.value): t.ValidationError => {
+  const standard = e.message === `${e.path}: expected ${e.expected}, got ${formatValue(e.value)}`
+  const message = !standard
+    ? e.message.startsWith(`${e.path}: `) ? e.message.slice(e.path.length + 2) : e.message
+    : value === undefined ? `missing, expected ${e.expected}` : `expected ${e.expected}, got ${formatValue(value)}`
+  return failureAt(c, keysOf(e.path), value, message)
+}
+
+/** The value at a ScheduleError path (`lrLambda[1]`) in a raw config, or `fallback` when there is none. */
+const valueAt = (u: unknown, path: string, fallback: unknown): unknown => {
+  let v = u
+  for (const k of keysOf(path)) {
+    if (typeof v !== 'object' || v === null || !Object.prototype.hasOwnProperty.call(v, k)) return fallback
+    v = (v as Record<string, unknown>)[k]
+  }
+  return v
+}
+
+const attempt = <A>(c: t.Context, f: () => A): t.Validation<A> => {
+  try {
+    return t.success(f())
+  } catch (e) {
+    if (e instanceof ScheduleError) return t.failures([fromScheduleError(c, e)])
+    throw e
+  }
+}
+
+/** The number of groups a leaf's per-group lists imply (the first list's length), if any. */
+const impliedGroups = (config: Record<string, unknown>): number | undefined => {
+  for (const v of Object.values(config)) if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'number')) return v.length
+  for (const v of Object.values(config)) if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string')) return v.length
+  return undefined
+}
+
+const compositeKeys = { SequentialLR: ['type', 'schedulers', 'milestones'], ChainedScheduler: ['type', 'schedulers'] } as const
+
+/**
+ * The codec of a whole schedule: any known `type`, composites to any depth, decoded into a
+ * scheduler. Every problem is reported with its path.
+ *
+ * @example
+ * import { Schedule } from 'lr-schedule'
+ * Schedule({}).decode({ type: 'StepLR', stepSize: 2 })._tag // 'Right'
+ *
+ * @category decoding
+ * @since 0.1.0
+ */
+export const Schedule = (ctx: DecodeContext): t.Type<AnyScheduler, unknown, unknown> => {
+  const fn = (path: string, name: string): ((x: number) => number) => {
+    // own properties only: `toString` or `constructor` must not resolve to Object.prototype's
+    const f = ctx.functions !== undefined && Object.prototype.hasOwnProperty.call(ctx.functions, name) ? ctx.functions[name] : undefined
+    if (typeof f !== 'function') {
+      const known = Object.keys(ctx.functions ?? {})
+      throw new ScheduleError(path, `a registered function name (${known.length === 0 ? 'none are registered' : `registered: ${known.join(', ')}`})`, name)
+    }
+    return f
+  }
+
+  const validate = (u: unknown, c: t.Context): t.Validation<AnyScheduler> => {
+    if (!isObject(u)) return t.failure(u, c, `expected a scheduler config (an object with a "type"), got ${formatValue(u)}`)
+    const type = u['type']
+    const typeContext = (): t.Context => [...c, { key: 'type', type: t.string, actual: type }]
+    if (type === 'SequentialLR' || type === 'ChainedScheduler') return composite(u, type, c)
+    const family = typeof type === 'string' && Object.prototype.hasOwnProperty.call(families, type) ? families[type] : undefined
+    if (family === undefined)
+      return t.failure(type, typeContext(), type === undefined ? `missing, expected one of ${schedulerTypes().join(', ')}` : `expected one of ${schedulerTypes().join(', ')}, got ${formatValue(type)}`)
+    const decoded = family.codec.validate(u, c)
+    if (E.isLeft(decoded)) return decoded
+    const config = decoded.right as Record<string, unknown> & { readonly type: string }
+    // function names, every one of them
+    const nameErrors: t.ValidationError[] = []
+    for (const key of family.functionKeys ?? []) {
+      const v = config[key]
+      const list = typeof v === 'string' ? [[key, v] as const] : Array.isArray(v) ? v.map((x, i) => [`${key}[${i}]`, x as string] as const) : []
+      for (const [path, name] of list) {
+        try {
+          fn(path, name)
+        } catch (e) {
+          if (e instanceof ScheduleError) nameErrors.push(fromScheduleError(c, e))
+          else throw e
+        }
+      }
+    }
+    if (nameErrors.length > 0) return t.failures(nameErrors)
+    const built = attempt(c, () => family.build(config, fn))
+    if (E.isLeft(built)) return built
+    // per-group lists against the number of groups (or, without it, against each other)
+    const n = ctx.groups ?? impliedGroups(config)
+    if (n === undefined) return built
+    try {
+      built.right.kernel(n)
+      return built
+    } catch (e) {
+      if (e instanceof ScheduleError) return t.failures([fromScheduleError(c, e, valueAt(u, e.path, e.value))])
+      throw e
+    }
+  }
+
+  const composite = (u: Record<string, unknown>, type: 'SequentialLR' | 'ChainedScheduler', c: t.Context): t.Validation<AnyScheduler> => {
+    const keys: ReadonlyArray<string> = compositeKeys[type]
+    const errors: t.ValidationError[] = []
+    for (const k of Object.keys(u))
+      if (!keys.includes(k)) errors.push(failureAt(c, [k], u[k], `unknown argument of ${type} (it takes ${keys.filter((x) => x !== 'type').join(', ')})`))
+    const children = ArrayOf(self, { nonEmpty: true }).validate(u['schedulers'], [...c, { key: 'schedulers', type: self, actual: u['schedulers'] }])
+    if (E.isLeft(children)) errors.push(...children.left)
+    if (type === 'ChainedScheduler') {
+      if (errors.length > 0 || E.isLeft(children)) return t.failures(errors)
+      return attempt(c, () => chain(children.right))
+    }
+    const milestones = ArrayOf(NonNegativeInteger).validate(u['milestones'], [...c, { key: 'milestones', type: t.unknown, actual: u['milestones'] }])
+    if (E.isLeft(milestones)) errors.push(...milestones.left)
+    else {
+      const ms = milestones.right
+      const count = Array.isArray(u['schedulers']) ? u['schedulers'].length : undefined
+      if (count !== undefined && count > 0 && ms.length !== count - 1)
+        errors.push(failureAt(c, ['milestones'], ms, `expected ${count - 1} milestone${count === 2 ? '' : 's'} (one fewer than the ${count} schedulers), got ${formatValue(ms)}`))
+      ms.forEach((m, i) => {
+        if (i > 0 && m <= (ms[i - 1] as number))
+          errors.push(failureAt(c, ['milestones', String(i)], m, `expected a milestone > ${ms[i - 1]} (milestones must increase strictly), got ${m}`))
+      })
+    }
+    if (errors.length > 0 || E.isLeft(children) || E.isLeft(milestones)) return t.failures(errors)
+    return attempt(c, () => sequential(children.right, milestones.right))
+  }
+
+  const self: t.Type<AnyScheduler, unknown, unknown> = new t.Type<AnyScheduler, unknown, unknown>(
+    'Schedule',
+    (u): u is AnyScheduler => typeof u === 'object' && u !== null && typeof (u as AnyScheduler).step === 'function',
+    validate,
+    (s) => s.config
+  )
+  return self
+}
+
+/**
+ * The path of a validation error, as the contract writes it: `schedulers[1].tMax`.
+ *
+ * @example
+ * import { pathOf } from 'lr-schedule'
+ * import * as t from 'io-ts'
+ * pathOf([{ key: '', type: t.unknown }, { key: 'schedulers', type: t.unknown }, { key: '1', type: t.unknown }, { key: 'tMax', type: t.unknown }]) // 'schedulers[1].tMax'
+ *
+ * @category decoding
+ * @since 0.1.0
+ */
+export const pathOf = (context: t.Context): string =>
+  context
+    .map((e) => e.key)
+    .filter((k) => k !== '')
+    .reduce((acc, k) => (/^\d+$/.test(k) ? `${acc}[${k}]` : acc === '' ? k : `${acc}.${k}`), '')
+
+/**
+ * io-ts's errors as data: one `ConfigError` per problem.
+ *
+ * @example
+ * import { toConfigErrors, Schedule } from 'lr-schedule'
+ * const r = Schedule({}).decode({ type: 'StepLR', stepSize: 0 })
+ * r._tag === 'Left' && toConfigErrors(r.left) // [{ path: 'stepSize', message: 'expected a positive integer, got 0', value: 0 }]
+ *
+ * @category decoding
+ * @since 0.1.0
+ */
+export const toConfigErrors = (errors: t.Errors): ReadonlyArray<ConfigError> =>
+  errors.map((e) => ({ path: pathOf(e.context), message: e.message ?? `expected ${e.context[e.context.length - 1]?.type.name ?? 'a valid value'}, got ${formatValue(e.value)}`, value: e.value }))
+
+/**
+ * Decodes a JSON config (already parsed) into a scheduler, or every problem found.
+ *
+ * @example
+ * import { decodeSchedule, trace } from 'lr-schedule'
+ * const r = decodeSchedule({ type: 'SequentialLR', schedulers: [{ type: 'LinearLR', startFactor: 0.5, totalIters: 2 }, { type: 'ExponentialLR', gamma: 0.5 }], milestones: [2] })
+ * r._tag === 'Right' && trace(r.right, [1], 4).lr // [[0.5], [0.75], [1], [0.5], [0.25]]
+ *
+ * @category decoding
+ * @since 0.1.0
+ */
+export const decodeSchedule = (json: unknown, ctx: DecodeContext = {}): E.Either<ReadonlyArray<ConfigError>, AnyScheduler> => {
+  if (ctx.groups !== undefined && (!Number.isSafeInteger(ctx.groups) || ctx.groups < 1))
+    return E.left([{ path: 'groups', message: `expected a positive integer, got ${formatValue(ctx.groups)}`, value: ctx.groups }])
+  return E.mapLeft(toConfigErrors)(Schedule(ctx).decode(json))
+}
+
+/**
+ * Renders config errors, one line each: `schedulers[0].stepSize: expected a positive integer, got -1`
+ * (a problem of the whole config is written `config: ...`).
+ *
+ * @example
+ * import { formatConfigErrors } from 'lr-schedule'
+ * formatConfigErrors([{ path: 'stepSize', message: 'expected a positive integer, got 0', value: 0 }]) // ['stepSize: expected a positive integer, got 0']
+ *
+ * @category decoding
+ * @since 0.1.0
+ */
+export const formatConfigErrors = (errors: ReadonlyArray<ConfigError>): ReadonlyArray<string> =>
+  errors.map((e) => `${e.path === '' ? 'config' : e.path}: ${e.message}`)
+
+/**
+ * Decodes a config or throws one `ScheduleError` listing every problem (for scripts and tests).
+ *
+ * @example
+ * import { scheduleFromConfig } from 'lr-schedule'
+ * const s = scheduleFromConfig({ type: 'ExponentialLR', gamma: 0.9 })
+ *
+ * @category decoding
+ * @since 0.1.0
+ */
+export const scheduleFromConfig = (json: unknown, ctx: DecodeContext = {}): AnyScheduler => {
+  const r = decodeSchedule(json, ctx)
+  if (E.isRight(r)) return r.right
+  const first = r.left[0] as ConfigError
+  throw new ScheduleError(first.path, 'a valid config', first.value, formatConfigErrors(r.left).join('\n'))
+}
+
+// -------------------------------------------------------------------------------------
+// encoding
+// -------------------------------------------------------------------------------------
+
+/**
+ * A scheduler's JSON config, defaults filled in; functions are written as the names they are
+ * registered under in `functions` (an unregistered function is an error).
+ *
+ * @example
+ * import { encodeSchedule, stepLR } from 'lr-schedule'
+ * encodeSchedule(stepLR({ stepSize: 3 })) // { _tag: 'Right', right: { type: 'StepLR', stepSize: 3, gamma: 0.1 } }
+ *
+ * @category encoding
+ * @since 0.1.0
+ */
+export const encodeSchedule = (
+  scheduler: AnyScheduler,
+  functions: Readonly<Record<string, (x: number) => number>> = {}
+): E.Either<ReadonlyArray<ConfigError>, SchedulerConfig> => {
+  const errors: ConfigError[] = []
+  const nameOf = (path: string, f: unknown): string => {
+    const entry = Object.entries(functions).find(([, g]) => g === f)
+    if (entry === undefined) {
+      errors.push({ path, message: 'expected a function registered under a name (pass it in functions), got an unnamed function', value: f })
+      return ''
+    }
+    return entry[0]
+  }
+  const go = (config: SchedulerConfig, path: string): SchedulerConfig => {
+    const at = (k: string) => (path === '' ? k : `${path}.${k}`)
+    if (config.type === 'SequentialLR' || config.type === 'ChainedScheduler') {
+      const children = (config['schedulers'] as ReadonlyArray<SchedulerConfig>).map((c, i) => go(c, `${at('schedulers')}[${i}]`))
+      return { ...config, schedulers: children }
+    }
+    const out: Record<string, unknown> = { ...config }
+    for (const key of families[config.type]?.functionKeys ?? []) {
+      const v = out[key]
+      if (typeof v === 'function') out[key] = nameOf(at(key), v)
+      else if (Array.isArray(v)) out[key] = v.map((f, i) => nameOf(`${at(key)}[${i}]`, f))
+    }
+    return out as SchedulerConfig
+  }
+  const encoded = go(scheduler.config, '')
+  return errors.length > 0 ? E.left(errors) : E.right(JSON.parse(JSON.stringify(encoded)) as SchedulerConfig)
+}
