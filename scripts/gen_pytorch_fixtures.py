@@ -96,12 +96,53 @@ ARG_NAMES = {
         "baseMomentum": "base_momentum",
         "maxMomentum": "max_momentum",
     },
+    "OneCycleLR": {
+        "maxLr": "max_lr",
+        "totalSteps": "total_steps",
+        "epochs": "epochs",
+        "stepsPerEpoch": "steps_per_epoch",
+        "pctStart": "pct_start",
+        "annealStrategy": "anneal_strategy",
+        "cycleMomentum": "cycle_momentum",
+        "baseMomentum": "base_momentum",
+        "maxMomentum": "max_momentum",
+        "divFactor": "div_factor",
+        "finalDivFactor": "final_div_factor",
+        "threePhase": "three_phase",
+    },
+    "CosineAnnealingWarmRestarts": {"t0": "T_0", "tMult": "T_mult", "etaMin": "eta_min"},
+    "ReduceLROnPlateau": {
+        "mode": "mode",
+        "factor": "factor",
+        "patience": "patience",
+        "threshold": "threshold",
+        "thresholdMode": "threshold_mode",
+        "cooldown": "cooldown",
+        "minLr": "min_lr",
+        "eps": "eps",
+    },
 }
 COMPOSITE_ARGS = {
     "SequentialLR": {"schedulers", "milestones"},
     "ChainedScheduler": {"schedulers"},
 }
-PLAIN_TYPES = list(ARG_NAMES)
+# The plain types of the first fixture families. The composite families (SequentialLR.json,
+# ChainedScheduler.json, nested.json) draw their children from this list only; it is fixed so that
+# adding scheduler types does not change those files. The newer types are below.
+PLAIN_TYPES = [
+    "StepLR",
+    "MultiStepLR",
+    "ConstantLR",
+    "LinearLR",
+    "ExponentialLR",
+    "PolynomialLR",
+    "CosineAnnealingLR",
+    "LambdaLR",
+    "MultiplicativeLR",
+    "CyclicLR",
+]
+NEW_TYPES = ["OneCycleLR", "CosineAnnealingWarmRestarts", "ReduceLROnPlateau"]
+assert list(ARG_NAMES) == PLAIN_TYPES + NEW_TYPES
 
 # Children whose non-initial step at epoch 0 (what torch's SequentialLR does to a ChainedScheduler
 # in first position: ChainedScheduler._initial_step() -> child.step()) equals a fresh construction.
@@ -140,6 +181,8 @@ def torch_kwargs(cfg, path="config"):
             value = _resolve_fn(SCALE_FNS, value, f"{path}.scaleFn")
         elif key == "milestones":
             value = list(value)
+        elif key == "pctStart":
+            value = float(value)  # torch rejects an int pct_start (isinstance(pct_start, float))
         kwargs[names[key]] = value
     return kwargs
 
@@ -295,7 +338,7 @@ def make_optimizer(groups):
 
 
 def cycles_momentum(cfg):
-    if cfg["type"] == "CyclicLR":
+    if cfg["type"] in ("CyclicLR", "OneCycleLR"):
         return cfg.get("cycleMomentum", True)
     if is_composite(cfg):
         return any(cycles_momentum(c) for c in cfg["schedulers"])
@@ -327,10 +370,19 @@ def read_momenta(opt):
 WARNINGS = Counter()
 
 
-def run_trace(cfg, groups, steps, mode="reference"):
+def run_trace(cfg, groups, steps, mode="reference", metrics=None, epochs=None):
     """Trace a config: row 0 after construction, row k after k steps.
     mode: "reference" (torch where correct, else harness), "torch" (torch classes only),
-    "harness" (force the top-level SequentialLR through HarnessSequentialLR)."""
+    "harness" (force the top-level SequentialLR through HarnessSequentialLR).
+    metrics (ReduceLROnPlateau): step k is `step(metrics[k - 1])`.
+    epochs (CosineAnnealingWarmRestarts' `step(epoch)`): no constructor row; row k is the lrs after
+    `step(epochs[k])`, so there are len(epochs) rows."""
+    if cfg["type"] == "ReduceLROnPlateau":
+        assert metrics is not None and len(metrics) == steps and epochs is None
+    else:
+        assert metrics is None
+    if epochs is not None:
+        assert cfg["type"] == "CosineAnnealingWarmRestarts" and len(epochs) == steps
     opt = make_optimizer(groups)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -338,13 +390,24 @@ def run_trace(cfg, groups, steps, mode="reference"):
             sched = build_torch(cfg, opt)
         else:
             sched = build_reference(cfg, opt, force_harness=(mode == "harness"))
-        lrs = [read_lrs(opt)]
-        moms = [read_momenta(opt)]
-        for _ in range(steps):
-            opt.step()  # params have no grad: a no-op that keeps the order warning quiet
-            sched.step()
-            lrs.append(read_lrs(opt))
-            moms.append(read_momenta(opt))
+        if epochs is not None:
+            lrs, moms = [], []
+            for epoch in epochs:
+                opt.step()
+                sched.step(epoch)
+                lrs.append(read_lrs(opt))
+                moms.append(read_momenta(opt))
+        else:
+            lrs = [read_lrs(opt)]
+            moms = [read_momenta(opt)]
+            for k in range(steps):
+                opt.step()  # params have no grad: a no-op that keeps the order warning quiet
+                if metrics is None:
+                    sched.step()
+                else:
+                    sched.step(metrics[k])
+                lrs.append(read_lrs(opt))
+                moms.append(read_momenta(opt))
     for w in caught:
         WARNINGS[(mode, str(w.message).split("\n")[0][:100])] += 1
     return lrs, moms
@@ -360,11 +423,11 @@ def sane(rows):
     return True
 
 
-def make_case(name, cfg, groups, steps, check_harness=False):
+def make_case(name, cfg, groups, steps, check_harness=False, metrics=None, epochs=None):
     """Compute a case. Returns None if the trace is not finite/sensible (caller re-draws)."""
     reference = "torch" if torch_ok(cfg) else "harness"
     try:
-        lrs, moms = run_trace(cfg, groups, steps)
+        lrs, moms = run_trace(cfg, groups, steps, metrics=metrics, epochs=epochs)
     except OverflowError:
         return None
     if not sane(lrs) or not sane(moms):
@@ -382,8 +445,12 @@ def make_case(name, cfg, groups, steps, check_harness=False):
         "config": cfg,
         "groups": groups,
         "steps": steps,
-        "lr": lrs,
     }
+    if metrics is not None:
+        case["metrics"] = list(metrics)
+    if epochs is not None:
+        case["epochs"] = list(epochs)
+    case["lr"] = lrs
     if cycles_momentum(cfg):
         case["momentum"] = moms
     return case
@@ -845,6 +912,516 @@ def _insert_later(rng, kids, inner):
 
 
 # ---------------------------------------------------------------------------------------------
+# OneCycleLR, CosineAnnealingWarmRestarts, ReduceLROnPlateau, and composites with them
+# ---------------------------------------------------------------------------------------------
+
+ONECYCLE_VARIANTS = [("cos", False), ("linear", False), ("cos", True), ("linear", True)]
+MOMENTUM_KINDS = [("sgd", True), ("adam", True), ("sgd", False), ("adagrad", False)]
+
+
+def onecycle_total(cfg):
+    if "totalSteps" in cfg:
+        return cfg["totalSteps"]
+    return cfg["epochs"] * cfg["stepsPerEpoch"]
+
+
+def onecycle_pct_ok(pct, total, three_phase):
+    """Whether torch can step a OneCycleLR through last_epoch == total without dividing by zero.
+    Phase lengths, as torch computes the phase ends: phase 1 (and the second phase of three)
+    has length pct * total - 1, the last phase of two total * (1 - pct), the third phase of three
+    (total - 1) - (2 * pct * total - 2)."""
+    if not (0.0 <= pct < 1.0):
+        return False
+    if float(pct * total) - 1 == 0:
+        return False
+    if three_phase and (float(2 * pct * total) - 2 == total - 1 or pct > 0.5):
+        return False
+    return True
+
+
+def _divisors(n):
+    return [d for d in range(1, n + 1) if n % d == 0]
+
+
+def gen_onecycle(rng, ctx, variant=None, total=None, cycle=None, by_epochs=None, pct=None):
+    """A OneCycleLR whose cycle has `total` steps (default: ctx.horizon, the steps it will see).
+    variant picks (annealStrategy, threePhase); cycle: cycleMomentum (None: random where allowed);
+    by_epochs: give `epochs` + `stepsPerEpoch` (product = total) instead of `totalSteps`;
+    pct: a fixed pctStart."""
+    n = ctx.ngroups
+    total = max(1, ctx.horizon) if total is None else total
+    strategy, three = ONECYCLE_VARIANTS[rng.randrange(4) if variant is None else variant % 4]
+    cfg = {"type": "OneCycleLR"}
+    if rng.random() < 0.5:
+        cfg["maxLr"] = sig(10 ** rng.uniform(-4, 0))
+    else:
+        cfg["maxLr"] = [sig(10 ** rng.uniform(-4, 0)) for _ in range(n)]
+    if by_epochs is None:
+        by_epochs = rng.random() < 0.2
+    if by_epochs:
+        epochs = rng.choice([d for d in _divisors(total) if 1 < d < total] or _divisors(total))
+        cfg["epochs"] = epochs
+        cfg["stepsPerEpoch"] = total // epochs
+    else:
+        cfg["totalSteps"] = total
+    for _ in range(100):
+        if pct is not None:
+            assert onecycle_pct_ok(pct, total, three), (pct, total, three)
+            break
+        if three:
+            pct = rng.choice([sig(rng.uniform(0.05, 0.5), 4), 0.25, 0.4, 0.3, sig(rng.uniform(0.1, 0.45), 4)])
+        else:
+            pct = rng.choice([0.3, sig(rng.uniform(0.05, 0.95), 4), 0.25, 0.5, sig(rng.uniform(0.1, 0.6), 4)])
+            if rng.random() < 0.04:
+                pct = 0.0
+        if onecycle_pct_ok(pct, total, three):
+            break
+    else:
+        raise RuntimeError(f"no valid pctStart for total {total}")
+    cfg["pctStart"] = float(pct)
+    if pct == 0.3 and rng.random() < 0.3:
+        del cfg["pctStart"]  # torch's default
+    if strategy == "linear" or rng.random() < 0.6:
+        cfg["annealStrategy"] = strategy
+    if three or rng.random() < 0.3:
+        cfg["threePhase"] = three
+    if ctx.kind == "adagrad":
+        cycle = False
+    elif cycle is None:
+        cycle = rng.random() < 0.75
+    if cycle:
+        if rng.random() < 0.5:
+            cfg["cycleMomentum"] = True
+        if rng.random() < 0.75:
+            bm = [sig(rng.uniform(0.5, 0.9)) for _ in range(n)]
+            mm = [sig(min(0.99, b + rng.uniform(0.01, 0.15))) for b in bm]
+            if rng.random() < 0.5:
+                bm, mm = [bm[0]] * n, [mm[0]] * n
+            choice = rng.randrange(3)
+            if choice != 1:
+                cfg["baseMomentum"] = gen_per_group(rng, bm)
+            if choice != 2:
+                cfg["maxMomentum"] = gen_per_group(rng, mm)
+    else:
+        cfg["cycleMomentum"] = False
+    r = rng.random()
+    if r < 0.4:
+        cfg["divFactor"] = sig(rng.choice([rng.uniform(2, 100), 10 ** rng.uniform(0.3, 3)]))
+    elif r < 0.5:
+        cfg["divFactor"] = 25.0
+    r = rng.random()
+    if r < 0.5:
+        cfg["finalDivFactor"] = sig(10 ** rng.uniform(0, 5))
+    elif r < 0.6:
+        cfg["finalDivFactor"] = 1e4
+    return cfg
+
+
+def restart_boundary(epoch, t0, t_mult):
+    """Whether epoch is exactly a restart of CosineAnnealingWarmRestarts with t_mult > 1:
+    epoch == t0 * (t_mult ** n - 1) / (t_mult - 1) for some n >= 1 (all integers)."""
+    if t_mult == 1:
+        return False
+    n = 1
+    while True:
+        b = t0 * (t_mult**n - 1) // (t_mult - 1)
+        if b == epoch:
+            return True
+        if b > epoch:
+            return False
+        n += 1
+
+
+def gen_cawr(rng, ctx, variant=None):
+    H = ctx.horizon
+    t_mult = [1, 2, 3][rng.randrange(3) if variant is None else variant % 3]
+    t0 = rng.choice([rng.randint(1, 5), rng.randint(5, 30), rng.randint(30, max(31, H // 2)),
+                     rng.randint(max(1, H // 2), H + 50)])
+    cfg = {"type": "CosineAnnealingWarmRestarts", "t0": t0, "tMult": t_mult}
+    if t_mult == 1 and rng.random() < 0.3:
+        del cfg["tMult"]  # torch's default
+    r = rng.random()
+    if r < 0.25:
+        pass
+    elif r < 0.4:
+        cfg["etaMin"] = 0.0
+    elif r < 0.7:
+        cfg["etaMin"] = sig(ctx.min_lr * rng.uniform(0.01, 0.5))
+    elif r < 0.92:
+        cfg["etaMin"] = sig(10 ** rng.uniform(-8, -5))
+    else:
+        cfg["etaMin"] = sig(ctx.min_lr * rng.uniform(1.1, 3))  # above the lr: anneals upwards
+    return cfg
+
+
+CAWR_EPOCH_KINDS = ["grid", "batches", "jumps", "jumps"]
+
+
+def gen_cawr_epochs(rng, kind, t0, t_mult):
+    """Epoch lists for `step(epoch)`: PyTorch's 0, 0.1, 0.2, ... grid, the docstring's
+    `epoch + i / iters`, and interleaved lists that jump forwards and backwards (like
+    test_CosineAnnealingWarmRestarts_lr3). Exact restart epochs are dropped when t_mult > 1."""
+    if kind == "grid":
+        n = rng.randint(10, 30)
+        epochs = [round(k * 0.1, 1) for k in range(n * 10)]
+    elif kind == "batches":
+        iters = rng.choice([3, 4, 5, 7, 8, 10])
+        n = rng.randint(max(3, 60 // iters), max(4, 250 // iters))
+        epochs = [e + i / iters for e in range(n) for i in range(iters)]
+    else:
+        epochs = [0]
+        cur = 0
+        length = rng.randint(80, 200)
+        while len(epochs) < length:
+            r = rng.random()
+            if r < 0.35:
+                cur = cur + 1
+            elif r < 0.55:
+                cur = round(cur + rng.uniform(0.05, 3), rng.choice([1, 2]))
+            elif r < 0.65:
+                cur = cur + rng.randint(t0, 20 * t0)
+            elif r < 0.8:
+                cur = rng.choice([rng.randint(0, max(0, int(cur))), round(rng.uniform(0, cur), 1)])
+            elif r < 0.9:  # on or next to a restart epoch
+                n = rng.randint(1, 6)
+                b = t0 * (t_mult**n - 1) // (t_mult - 1) if t_mult > 1 else t0 * n
+                cur = rng.choice([b, b + 0.5, b - 0.5, b + 1, b - 1, round(b + 0.1, 1), round(b - 0.1, 1)])
+            else:
+                cur = round(rng.uniform(0, 10 * t0 * t_mult**3), rng.choice([0, 1, 2]))
+                if cur == int(cur):
+                    cur = int(cur)
+            if cur < 0:
+                cur = 0
+            epochs.append(cur)
+    kept = [e for e in epochs if not restart_boundary(e, t0, t_mult)]
+    STATS["CAWR epochs dropped (exact restart epochs with tMult > 1)"] += len(epochs) - len(kept)
+    return kept
+
+
+PLATEAU_COMBOS = [("min", "rel"), ("min", "abs"), ("max", "rel"), ("max", "abs")]
+
+
+def gen_metrics(rng, n, mode):
+    """A metric sequence of n values in which plateaus and improvements alternate: noisy trends
+    that flatten, step changes, constant stretches, noise, and values equal to the best so far.
+    `mode` says which direction is an improvement."""
+    d = -1.0 if mode == "min" else 1.0
+    scale = 10 ** rng.uniform(-2, 2)
+    base = rng.choice([0.0, scale * rng.uniform(0.5, 20), -scale * rng.uniform(0.5, 20), scale * rng.uniform(-2, 2)])
+    digits = rng.choice([3, 4, 6, 8])
+    progress = 0.0
+    vals = []
+    while len(vals) < n:
+        seg = rng.randint(3, 30)
+        kind = rng.choice(["trend", "trend", "flat", "noise", "jump", "equal-best", "worse"])
+        if kind == "trend":  # improving, flattening
+            amp = rng.uniform(0.2, 3)
+            tau = rng.uniform(2, 15)
+            noise = rng.choice([0.0, 0.01, 0.05, 0.2])
+            start = progress
+            for k in range(seg):
+                progress = start + amp * (1 - math.exp(-(k + 1) / tau))
+                vals.append(progress + noise * rng.gauss(0, 1) * amp)
+        elif kind == "flat":
+            v = progress - rng.choice([0.0, 0.0, rng.uniform(0, 0.5)])
+            vals.extend([v] * seg)
+        elif kind == "noise":
+            sd = rng.uniform(0.01, 0.5)
+            vals.extend(progress - abs(rng.gauss(0, sd)) for _ in range(seg))
+        elif kind == "jump":
+            progress += rng.uniform(0.1, 2)
+            vals.extend([progress] * rng.randint(1, 5))
+        elif kind == "worse":
+            vals.extend(progress - rng.uniform(0.5, 3) for _ in range(seg))
+        else:
+            vals.append(None)  # filled in with the best so far below
+            vals.extend([None] * rng.randint(0, 6))
+    out = []
+    best = None
+    for v in vals[:n]:
+        if v is None:
+            m = best if best is not None else float(sig(base, digits))
+        else:
+            m = float(sig(base + d * scale * v, digits))
+            if m == 0.0:
+                m = 0.0  # no -0.0
+        out.append(m)
+        if best is None or (m < best if mode == "min" else m > best):
+            best = m
+    return out
+
+
+def gen_plateau(rng, ctx, combo, big_eps=False):
+    mode, tmode = combo
+    n = ctx.ngroups
+    cfg = {"type": "ReduceLROnPlateau"}
+    if mode != "min" or rng.random() < 0.7:
+        cfg["mode"] = mode
+    factor = rng.choice([0.1, 0.5, sig(rng.uniform(0.05, 0.9), 4), sig(rng.uniform(0.3, 0.8), 4)])
+    if factor != 0.1 or rng.random() < 0.7:
+        cfg["factor"] = factor
+    cfg["patience"] = rng.choice([0, 1, 2, rng.randint(3, 6), rng.randint(5, 12), 10])
+    if cfg["patience"] == 10 and rng.random() < 0.4:
+        del cfg["patience"]
+    if tmode == "rel":
+        threshold = rng.choice([1e-4, sig(10 ** rng.uniform(-4, -1.3), 4), 0.0, 0.01])
+    else:
+        threshold = rng.choice([1e-4, 0.0, sig(10 ** rng.uniform(-3, 0), 4)])
+    if threshold != 1e-4 or rng.random() < 0.6:
+        cfg["threshold"] = threshold
+    if tmode != "rel" or rng.random() < 0.7:
+        cfg["thresholdMode"] = tmode
+    cooldown = rng.choice([0, 0, 1, rng.randint(2, 5), rng.randint(5, 15)])
+    if cooldown or rng.random() < 0.5:
+        cfg["cooldown"] = cooldown
+    r = rng.random()
+    if r < 0.3:
+        pass
+    elif r < 0.4:
+        cfg["minLr"] = 0.0
+    elif r < 0.7:
+        cfg["minLr"] = sig(ctx.min_lr * 10 ** rng.uniform(-4, -1))
+    else:
+        cfg["minLr"] = [sig(ctx.min_lr * 10 ** rng.uniform(-4, -0.5)) for _ in range(n)]
+    if big_eps:
+        # a reduction of an lr that the earlier reductions have brought down to about this size is skipped
+        f = cfg.get("factor", 0.1)
+        k = rng.randint(1, 3)
+        cfg["eps"] = sig(ctx.max_lr * (1 - f) * f**k * rng.uniform(0.6, 1.4), 4)
+    elif rng.random() < 0.3:
+        cfg["eps"] = rng.choice([1e-8, 0.0, 1e-12])
+    return cfg
+
+
+def plateau_events(cfg, groups, metrics):
+    """Generator-side statistics only (the fixture traces come from run_trace, unwrapped): how
+    often torch's ReduceLROnPlateau decides to reduce (calls its own `_reduce_lr`), how many of
+    those calls change an lr, and how many group reductions its `eps` suppresses."""
+    opt = make_optimizer(groups)
+    sched = build_torch(cfg, opt)
+    ev = Counter()
+    reduce_lr = sched._reduce_lr
+
+    def counting_reduce_lr(epoch):
+        before = read_lrs(opt)
+        reduce_lr(epoch)
+        after = read_lrs(opt)
+        ev["reductions"] += 1
+        if after != before:
+            ev["effective"] += 1
+            ev["last-effective"] = epoch
+        for i, (old, new) in enumerate(zip(before, after)):
+            target = max(old * sched.factor, sched.min_lrs[i])
+            if new == old and 0 < old - target <= sched.eps:
+                ev["eps-suppressed"] += 1
+
+    sched._reduce_lr = counting_reduce_lr
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for m in metrics:
+            opt.step()
+            sched.step(m)
+    return ev
+
+
+def gen_onecycle_family():
+    rng = family_rng("OneCycleLR")
+    cases = []
+    for i in range(N_RANDOM + N_LONG):
+        long = i >= N_RANDOM
+        if long:
+            total = LONG_STEPS
+        else:
+            total = rng.choice([rng.randint(150, 300), rng.randint(150, 300), rng.randint(20, 150), rng.randint(1, 20)])
+        ngroups = rng.randint(1, 2) if long else rng.randint(1, 3)
+        name = f"OneCycleLR/long-{i - N_RANDOM}" if long else f"OneCycleLR/random-{i}"
+        kind, cycle = MOMENTUM_KINDS[i % 4 if long else (i // 4) % 4]
+        by_epochs = (i % 5 == 2)
+        pct = None
+        if i in (9, 14):  # pctStart 0: no warm-up phase (two phases), or no first phase (three)
+            pct = 0.0
+        if i in (12, 15):  # a cycle of 1 or 2 steps
+            total = {12: 1, 15: 2}[i]
+        make = lambda ctx, v=i % 4, c=cycle, b=by_epochs, t=total, p=pct: gen_onecycle(rng, ctx, v, t, c, b, p)
+        case = draw(rng, name, total, ngroups, kind, make)
+        assert onecycle_total(case["config"]) == case["steps"] == len(case["lr"]) - 1
+        cases.append(case)
+    return cases
+
+
+def gen_cawr_family():
+    rng = family_rng("CosineAnnealingWarmRestarts")
+    cases = []
+    for i in range(N_RANDOM + N_LONG):
+        long = i >= N_RANDOM
+        steps = LONG_STEPS if long else rng.randint(150, 300)
+        ngroups = rng.randint(1, 2) if long else rng.randint(1, 3)
+        name = f"CosineAnnealingWarmRestarts/long-{i - N_RANDOM}" if long else f"CosineAnnealingWarmRestarts/random-{i}"
+        cases.append(draw(rng, name, steps, ngroups, random_kind(rng), lambda ctx, v=i: gen_cawr(rng, ctx, v)))
+    # step(epoch) cases: every epoch-list kind with every tMult
+    for i in range(3 * len(CAWR_EPOCH_KINDS)):
+        t_mult = [1, 2, 3][i % 3]
+        kind = CAWR_EPOCH_KINDS[i // 3]
+        ngroups = rng.randint(1, 3)
+        groups = gen_groups(rng, ngroups, random_kind(rng))
+        t0 = rng.choice([rng.randint(1, 10), rng.randint(5, 20), rng.randint(10, 50)])
+        ctx = Ctx(ngroups, "sgd", 100, min(g["lr"] for g in groups))
+        cfg = gen_cawr(rng, ctx, t_mult - 1)
+        cfg["t0"] = t0
+        epochs = gen_cawr_epochs(rng, kind, t0, t_mult)
+        case = make_case(f"CosineAnnealingWarmRestarts/epochs-{kind}-{i}", cfg, groups, len(epochs), epochs=epochs)
+        assert case is not None
+        cases.append(case)
+    return cases
+
+
+def gen_plateau_family():
+    rng = family_rng("ReduceLROnPlateau")
+    cases = []
+    n_random, n_long = 44, 2
+    for i in range(n_random + n_long):
+        long = i >= n_random
+        steps = LONG_STEPS if long else rng.randint(80, 300)
+        ngroups = rng.randint(1, 2) if long else rng.randint(1, 3)
+        name = f"ReduceLROnPlateau/long-{i - n_random}" if long else f"ReduceLROnPlateau/random-{i}"
+        combo = PLATEAU_COMBOS[i % 4]
+        big_eps = i % 5 == 3
+        kind = random_kind(rng)
+        for _ in range(500):
+            groups = gen_groups(rng, ngroups, kind)
+            ctx = Ctx(ngroups, kind, steps, min(g["lr"] for g in groups))
+            ctx.max_lr = max(g["lr"] for g in groups)
+            cfg = gen_plateau(rng, ctx, combo, big_eps)
+            metrics = gen_metrics(rng, steps, combo[0])
+            ev = plateau_events(cfg, groups, metrics)
+            if (ev["reductions"] < 3 or ev["effective"] < 3 or ev["last-effective"] < 0.3 * steps
+                    or (big_eps and ev["eps-suppressed"] < 1)):
+                STATS["re-drawn ReduceLROnPlateau configs (too few reductions)"] += 1
+                continue
+            case = make_case(name, cfg, groups, steps, metrics=metrics)
+            if case is None:
+                continue
+            STATS["ReduceLROnPlateau reductions (decisions)"] += ev["reductions"]
+            STATS["ReduceLROnPlateau reductions that changed an lr"] += ev["effective"]
+            STATS["ReduceLROnPlateau group reductions suppressed by eps"] += ev["eps-suppressed"]
+            cases.append(case)
+            break
+        else:
+            raise RuntimeError(f"{name}: could not draw a ReduceLROnPlateau case")
+    combos = Counter((c["config"].get("mode", "min"), c["config"].get("thresholdMode", "rel")) for c in cases)
+    assert all(combos[k] >= 8 for k in PLATEAU_COMBOS), combos
+    return cases
+
+
+def seq_child_horizons(milestones, steps):
+    """The largest last_epoch each child of a SequentialLR reaches in `steps` steps: child 0 runs
+    epochs 0..m0-1, child i restarts at milestone m(i-1) (last_epoch 0) and runs to m(i)-1."""
+    starts = [0] + list(milestones)
+    ends = [m - 1 for m in milestones] + [steps]
+    return [max(0, min(e, steps) - s) for s, e in zip(starts, ends)]
+
+
+def onecycle_horizons(cfg, horizon, out):
+    """List (OneCycleLR config, largest last_epoch it reaches) over a composite."""
+    if cfg["type"] == "OneCycleLR":
+        out.append((cfg, horizon))
+    elif cfg["type"] == "ChainedScheduler":
+        for c in cfg["schedulers"]:
+            onecycle_horizons(c, horizon, out)
+    elif cfg["type"] == "SequentialLR":
+        for c, h in zip(cfg["schedulers"], seq_child_horizons(cfg["milestones"], horizon)):
+            onecycle_horizons(c, h, out)
+    return out
+
+
+def gen_composites2_family():
+    rng = family_rng("composites-2")
+    OC, CW = "OneCycleLR", "CosineAnnealingWarmRestarts"
+
+    def child(typ, ctx, horizon):
+        c2 = Ctx(ctx.ngroups, ctx.kind, max(1, horizon), ctx.min_lr)
+        if typ == OC:
+            extra = rng.choice([0, 0, rng.randint(1, 20), rng.randint(1, max(1, horizon))])
+            return gen_onecycle(rng, c2, total=max(1, horizon) + extra)
+        if typ == CW:
+            cfg = gen_cawr(rng, c2)
+            cfg["t0"] = rng.choice([rng.randint(1, 10), rng.randint(5, max(6, horizon // 3))])  # restarts
+            return cfg
+        return gen_plain(rng, typ, c2)
+
+    def seq(types, ctx, steps, horizon=None):
+        H = steps if horizon is None else horizon
+        ms = milestones_for(rng, H, len(types) - 1)
+        hs = seq_child_horizons(ms, H)
+        kids = [child(t, ctx, h) for t, h in zip(types, hs)]
+        return {"type": "SequentialLR", "schedulers": kids, "milestones": ms}
+
+    def chain(types, ctx, steps):
+        return {"type": "ChainedScheduler", "schedulers": [child(t, ctx, steps) for t in types]}
+
+    bag_types = [t for t in PLAIN_TYPES] + [OC, CW, OC, CW]
+
+    def random_types(k):
+        types = [rng.choice(bag_types) for _ in range(k)]
+        if not any(t in (OC, CW) for t in types):
+            types[rng.randrange(k)] = rng.choice([OC, CW])
+        return types
+
+    plan = [
+        ("seq[LinearLR,CAWR]", 3, lambda ctx, s: seq(["LinearLR", CW], ctx, s)),
+        ("seq[ConstantLR,CAWR]", 1, lambda ctx, s: seq(["ConstantLR", CW], ctx, s)),
+        ("seq[CAWR,ExponentialLR]", 1, lambda ctx, s: seq([CW, "ExponentialLR"], ctx, s)),
+        ("seq[CAWR,CosineAnnealingLR]", 1, lambda ctx, s: seq([CW, "CosineAnnealingLR"], ctx, s)),
+        ("seq[OneCycleLR,ConstantLR]", 2, lambda ctx, s: seq([OC, "ConstantLR"], ctx, s)),
+        ("seq[OneCycleLR,CAWR]", 2, lambda ctx, s: seq([OC, CW], ctx, s)),
+        ("seq[LinearLR,OneCycleLR]", 2, lambda ctx, s: seq(["LinearLR", OC], ctx, s)),
+        ("seq[CAWR,OneCycleLR]", 1, lambda ctx, s: seq([CW, OC], ctx, s)),
+        ("seq[OneCycleLR,CyclicLR]", 1, lambda ctx, s: seq([OC, "CyclicLR"], ctx, s)),
+        ("seq[ConstantLR,OneCycleLR,CAWR]", 1, lambda ctx, s: seq(["ConstantLR", OC, CW], ctx, s)),
+        ("seq[CAWR,LinearLR,OneCycleLR]", 1, lambda ctx, s: seq([CW, "LinearLR", OC], ctx, s)),
+        ("chain[CAWR,ExponentialLR]", 2, lambda ctx, s: chain([CW, "ExponentialLR"], ctx, s)),
+        ("chain[ExponentialLR,CAWR]", 1, lambda ctx, s: chain(["ExponentialLR", CW], ctx, s)),
+        ("chain[CAWR,MultiStepLR]", 1, lambda ctx, s: chain([CW, "MultiStepLR"], ctx, s)),
+        ("chain[OneCycleLR,ConstantLR]", 2, lambda ctx, s: chain([OC, "ConstantLR"], ctx, s)),
+        ("chain[LinearLR,OneCycleLR]", 1, lambda ctx, s: chain(["LinearLR", OC], ctx, s)),
+        ("chain[OneCycleLR,CAWR]", 1, lambda ctx, s: chain([OC, CW], ctx, s)),
+        ("chain[OneCycleLR,MultiplicativeLR]", 1, lambda ctx, s: chain([OC, "MultiplicativeLR"], ctx, s)),
+        ("chain[OneCycleLR,CyclicLR]", 1, lambda ctx, s: chain([OC, "CyclicLR"], ctx, s)),
+        ("chain[seq[LinearLR,CAWR],ExponentialLR]", 1,
+         lambda ctx, s: {"type": "ChainedScheduler", "schedulers": [seq(["LinearLR", CW], ctx, s), child("ExponentialLR", ctx, s)]}),
+        ("chain[ConstantLR,seq[OneCycleLR,CAWR]]", 1,
+         lambda ctx, s: {"type": "ChainedScheduler", "schedulers": [child("ConstantLR", ctx, s), seq([OC, CW], ctx, s)]}),
+        ("random-seq", 3, lambda ctx, s: seq(random_types(rng.randint(2, 3)), ctx, s)),
+        ("random-chain", 3, lambda ctx, s: chain(random_types(rng.randint(2, 3)), ctx, s)),
+    ]
+    longs = [
+        ("seq[LinearLR,CAWR]", lambda ctx, s: seq(["LinearLR", CW], ctx, s)),
+        ("chain[OneCycleLR,ExponentialLR]", lambda ctx, s: chain([OC, "ExponentialLR"], ctx, s)),
+    ]
+    jobs = [(label, make, False) for label, count, make in plan for _ in range(count)]
+    jobs += [(label, make, True) for label, make in longs]
+    cases = []
+    counter = Counter()
+    for label, make_cfg, long in jobs:
+        steps = LONG_STEPS if long else rng.randint(150, 300)
+        ngroups = rng.randint(1, 2) if long else rng.randint(1, 3)
+        idx = counter[label, long]
+        counter[label, long] += 1
+        name = f"composites-2/{label}/{'long' if long else 'random'}-{idx}"
+
+        def make(ctx, m=make_cfg, s=steps):
+            cfg = m(ctx, s)
+            for oc, h in onecycle_horizons(cfg, s, []):
+                assert onecycle_total(oc) >= h, (name, oc, h)  # never stepped past its cycle
+            return cfg
+
+        case = draw(rng, name, steps, ngroups, random_kind(rng), make)
+        assert case["reference"] == "torch", name
+        cases.append(case)
+    return cases
+
+
+# ---------------------------------------------------------------------------------------------
 # PyTorch's own test cases (test/optim/test_lrscheduler.py), section 4 of pytorch-notes.md
 # ---------------------------------------------------------------------------------------------
 
@@ -1021,6 +1598,136 @@ def suite_cases():
                     raise AssertionError(f"{full}: {label} at epoch {e} is {g}, PyTorch's test expects {x}")
             STATS["torch-suite expectations checked"] += 1
         cases.append(case)
+    cases += suite_cases_2()
+    return cases
+
+
+def _check_expected(full, label, rows, expected, row_offset=0):
+    """expected[g][e] is PyTorch's target for group g at its epoch e, our row e + row_offset."""
+    for g, exp_rows in enumerate(expected):
+        for e, x in enumerate(exp_rows):
+            got = rows[e + row_offset][g]
+            if abs(got - x) > 1e-5:  # PyTorch's own tolerance (atol=1e-5, rtol=0)
+                raise AssertionError(f"{full}: {label}[{g}] at epoch {e} is {got}, PyTorch's test expects {x}")
+    STATS["torch-suite expectations checked"] += 1
+
+
+def suite_cases_2():
+    """PyTorch's tests of ReduceLROnPlateau, OneCycleLR and CosineAnnealingWarmRestarts."""
+    cases = []
+
+    def add(name, cfg, groups, steps, lr_expect=None, mom_expect=None, row_offset=0, metrics=None, epochs=None):
+        full = f"torch-suite/{name}"
+        case = make_case(full, cfg, groups, steps, metrics=metrics, epochs=epochs)
+        assert case is not None and case["reference"] == "torch", full
+        if lr_expect is not None:
+            _check_expected(full, "lr", case["lr"], lr_expect, row_offset)
+        if mom_expect is not None:
+            _check_expected(full, "momentum", case["momentum"], mom_expect, row_offset)
+        cases.append(case)
+
+    # ReduceLROnPlateau: both groups at lr 0.5 (the tests set every group's lr to 0.5).
+    # `_test_reduce_lr_on_plateau` asserts after `step(metrics[e])`: its target e is our row e + 1.
+    half2 = [{"lr": 0.5, "momentum": 0.0}, {"lr": 0.5, "momentum": 0.0}]
+
+    def rlrop(**kw):
+        return {"type": "ReduceLROnPlateau", **kw}
+
+    plateau = [
+        ("test_reduce_lr_on_plateau1", rlrop(thresholdMode="abs", mode="min", threshold=0.01, patience=5, cooldown=5),
+         10, [10 - i * 0.0167 for i in range(20)], [[0.5] * 20]),
+        ("test_reduce_lr_on_plateau2", rlrop(patience=5, cooldown=0, thresholdMode="abs", mode="min", threshold=0.1),
+         22, [10 - i * 0.0165 for i in range(22)], [[0.5] * 6 + [0.05] * 7 + [0.005] * 7 + [0.0005] * 2]),
+        ("test_reduce_lr_on_plateau3", rlrop(mode="max", patience=5, cooldown=5, thresholdMode="abs"),
+         22, [-0.8] * 2 + [-0.234] * 20, [[0.5] * (2 + 6) + [0.05] * (5 + 6) + [0.005] * 4]),
+        ("test_reduce_lr_on_plateau4", rlrop(mode="max", patience=3, thresholdMode="rel", threshold=0.1),
+         20, [1.5 * (1.025**i) for i in range(20)], [[0.5] * 20]),
+        ("test_reduce_lr_on_plateau5", rlrop(mode="max", thresholdMode="rel", threshold=0.1, patience=5, cooldown=5),
+         20, [1.5 * (1.005**i) for i in range(20)], [[0.5] * 6 + [0.05] * (5 + 6) + [0.005] * 4]),
+        ("test_reduce_lr_on_plateau6", rlrop(mode="min", thresholdMode="rel", threshold=0.1),
+         20, [1.5 * (0.85**i) for i in range(20)], [[0.5] * 20]),
+        ("test_reduce_lr_on_plateau7", rlrop(mode="min", thresholdMode="rel", threshold=0.1, patience=5, cooldown=5),
+         20, [1.0] * 7 + [0.6] + [0.5] * 12, [[0.5] * 6 + [0.05] * (5 + 6) + [0.005] * 4]),
+        ("test_reduce_lr_on_plateau8",
+         rlrop(mode="max", thresholdMode="rel", minLr=[0.4, 0.3], threshold=0.1, patience=5, cooldown=5),
+         20, [1.5 * (1.005**i) for i in range(20)], [[0.5] * 6 + [0.4] * 14, [0.5] * 6 + [0.3] * 14]),
+    ]
+    for name, cfg, epochs, metrics, targets in plateau:
+        targets = [t[:epochs] for t in targets]
+        add(name, cfg, half2, epochs, targets, row_offset=1, metrics=[float(m) for m in metrics[:epochs]])
+
+    # OneCycleLR: `_test_cycle_lr` asserts before stepping (target e = row e). 10 steps = total_steps,
+    # so the trace also has torch's extrapolated row at last_epoch == total_steps.
+    sgd2 = [{"lr": 0.05, "momentum": 0.0}, {"lr": 0.5, "momentum": 0.0}]
+    adam2 = [{"lr": 0.05, "betas": [0.9, 0.999]}, {"lr": 0.5, "betas": [0.9, 0.999]}]
+
+    def annealing_cos(start, end, pct):
+        return end + (start - end) / 2.0 * (math.cos(math.pi * pct) + 1)
+
+    lin_lr = [1, 13, 25, 21.5, 18, 14.5, 11, 7.5, 4, 0.5]
+    lin_mom = [22, 11.5, 1, 4, 7, 10, 13, 16, 19, 22]
+    one = dict(maxLr=25, finalDivFactor=2, baseMomentum=1, maxMomentum=22, totalSteps=10)
+    add("test_onecycle_lr_linear_annealing", {"type": "OneCycleLR", **one, "annealStrategy": "linear"}, sgd2, 10,
+        [lin_lr] * 2, [lin_mom] * 2)
+    add("test_cycle_lr_with_adam", {"type": "OneCycleLR", **one, "annealStrategy": "linear"}, adam2, 10,
+        [lin_lr] * 2, [lin_mom] * 2)
+    add("test_onecycle_lr_linear_annealing_three_phases",
+        {"type": "OneCycleLR", "maxLr": 25, "divFactor": 25, "baseMomentum": 1, "maxMomentum": 22, "totalSteps": 10,
+         "annealStrategy": "linear", "pctStart": 0.4, "finalDivFactor": 4, "threePhase": True}, sgd2, 10,
+        [[1, 9, 17, 25, 17, 9, 1, 0.75, 0.5, 0.25]] * 2, [[22, 15, 8, 1, 8, 15, 22, 22, 22, 22]] * 2)
+    cos_lr = [1, 13, 25] + [annealing_cos(25, 0.5, k / 7.0) for k in range(1, 7)] + [0.5]
+    cos_mom = [22, 11.5, 1] + [annealing_cos(1, 22, k / 7.0) for k in range(1, 7)] + [22]
+    add("test_onecycle_lr_cosine_annealing", {"type": "OneCycleLR", **one}, sgd2, 10, [cos_lr] * 2, [cos_mom] * 2)
+
+    # CosineAnnealingWarmRestarts
+    eta_min = 1e-10
+
+    def cawr(t_mult):
+        return {"type": "CosineAnnealingWarmRestarts", "t0": 10, "tMult": t_mult, "etaMin": eta_min}
+
+    def cawr_lr(lr0, t_cur, t_i):
+        return eta_min + (lr0 - eta_min) * (1 + math.cos(math.pi * t_cur / t_i)) / 2
+
+    for t_mult in (1, 2, 4):  # test_CosineAnnealingWarmRestarts_lr1, parametrized over T_mult
+        t_i, t_cur, pairs = 10, 0, [(0, 10)]
+        for _ in range(1, 100):
+            t_cur += 1
+            if t_cur >= t_i:
+                t_cur, t_i = t_cur - t_i, t_mult * t_i
+            pairs.append((t_cur, t_i))
+        expect = [[cawr_lr(lr0, c, i) for c, i in pairs] for lr0 in (0.05, 0.5)]
+        add(f"test_CosineAnnealingWarmRestarts_lr1_T_mult_{t_mult}", cawr(t_mult), sgd2, 100, expect)
+
+    for t_mult in (1, 2, 4):  # test_CosineAnnealingWarmRestarts_lr2: step(epoch) on a 0.1 grid
+        epochs = [round(e.item(), 1) for e in torch.arange(0, 30, 0.1)]
+        t_i, t_cur, pairs = 10, 0, [(0, 10)]
+        for _ in torch.arange(0.1, 30, 0.1):
+            t_cur = round(t_cur + 0.1, 1)
+            if t_cur >= t_i:
+                t_cur, t_i = t_cur - t_i, t_mult * t_i
+            pairs.append((t_cur, t_i))
+        assert len(pairs) == len(epochs) == 300
+        kept = [(e, p) for e, p in zip(epochs, pairs) if not restart_boundary(e, 10, t_mult)]
+        STATS["CAWR epochs dropped (exact restart epochs with tMult > 1)"] += len(epochs) - len(kept)
+        epochs = [e for e, _ in kept]
+        expect = [[cawr_lr(lr0, c, i) for _, (c, i) in kept] for lr0 in (0.05, 0.5)]
+        add(f"test_CosineAnnealingWarmRestarts_lr2_T_mult_{t_mult}", cawr(t_mult), sgd2, len(epochs), expect,
+            epochs=epochs)
+
+    lr3 = [  # test_CosineAnnealingWarmRestarts_lr3: interleaved epochs, expected (T_cur, T_i) after each
+        (1, [0, 1, 2, 3, 4, 5, 12, 27, 3, 4, 5, 6, 13],
+         [1, 2, 3, 4, 5, 2, 7, 3, 4, 5, 6, 3], [10] * 12),
+        (2, [0, 1, 2, 3, 4, 5, 25, 32, 33, 34, 80, 81, 3],
+         [1, 2, 3, 4, 5, 15, 2, 3, 4, 10, 11, 3], [10, 10, 10, 10, 10, 20, 40, 40, 40, 80, 80, 10]),
+        (3, [0, 0.1, 0.2, 0.3, 1.3, 2.3, 17.5, 18.5, 19.5, 29.5, 30.5, 31.5, 50],
+         [0.1, 0.2, 0.3, 1.3, 2.3, 7.5, 8.5, 9.5, 19.5, 20.5, 21.5, 10], [10, 10, 10, 10, 10, 30, 30, 30, 30, 30, 30, 90]),
+    ]
+    for t_mult, epochs, t_curs, t_is in lr3:
+        assert not any(restart_boundary(e, 10, t_mult) for e in epochs)
+        pairs = [(0, 10)] + list(zip(t_curs, t_is))  # targets start with lr0; zip stops at 12 of 13
+        expect = [[cawr_lr(lr0, c, i) for c, i in pairs][: len(epochs)] for lr0 in (0.05, 0.5)]
+        add(f"test_CosineAnnealingWarmRestarts_lr3_T_mult_{t_mult}", cawr(t_mult), sgd2, len(epochs), expect,
+            epochs=epochs)
     return cases
 
 
@@ -1077,9 +1784,16 @@ def check_files():
         for case in data["cases"]:
             total += 1
             cfg, groups, steps = case["config"], case["groups"], case["steps"]
+            metrics, epochs = case.get("metrics"), case.get("epochs")
             expected_ref = "torch" if torch_ok(cfg) else "harness"
-            lrs, moms = run_trace(cfg, groups, steps)
-            ok = case["reference"] == expected_ref and case["lr"] == lrs and len(lrs) == steps + 1
+            try:
+                lrs, moms = run_trace(cfg, groups, steps, metrics=metrics, epochs=epochs)
+            except Exception as e:  # e.g. metrics on a non-plateau config, wrong metrics count
+                bad += 1
+                print(f"MISMATCH {fname}: {case['name']}: {type(e).__name__}: {e}")
+                continue
+            rows = steps if epochs is not None else steps + 1
+            ok = case["reference"] == expected_ref and case["lr"] == lrs and len(lrs) == rows
             if cycles_momentum(cfg):
                 ok = ok and case.get("momentum") == moms
             else:
@@ -1104,6 +1818,10 @@ def main():
         ("ChainedScheduler.json", gen_chained_family),
         ("nested.json", gen_nested_family),
         ("torch-suite.json", suite_cases),
+        ("OneCycleLR.json", gen_onecycle_family),
+        ("CosineAnnealingWarmRestarts.json", gen_cawr_family),
+        ("ReduceLROnPlateau.json", gen_plateau_family),
+        ("composites-2.json", gen_composites2_family),
     ]
     total_bytes = 0
     summary = []
