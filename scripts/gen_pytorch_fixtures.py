@@ -145,7 +145,8 @@ NEW_TYPES = ["OneCycleLR", "CosineAnnealingWarmRestarts", "ReduceLROnPlateau"]
 assert list(ARG_NAMES) == PLAIN_TYPES + NEW_TYPES
 
 # Children whose non-initial step at epoch 0 (what torch's SequentialLR does to a ChainedScheduler
-# in first position: ChainedScheduler._initial_step() -> child.step()) equals a fresh construction.
+# in first position: ChainedScheduler._initial_step() -> child.step()) equals their initial step
+# run again (`last_epoch = -1; _initial_step()`), which is lr-schedule's semantics (rewind).
 BENIGN_IN_FIRST_CHAIN = {"LinearLR", "ConstantLR", "StepLR", "MultiStepLR", "LambdaLR", "CyclicLR"}
 
 
@@ -208,19 +209,12 @@ def build_torch(cfg, opt, path="config"):
 
 def benign_first_chain(chain_cfg):
     """Whether torch's treatment of a ChainedScheduler in first position of a SequentialLR (reset the
-    lrs, then step every child once in non-initial mode at epoch 0) equals building the chain fresh.
+    lrs, then step every child once in non-initial mode at epoch 0) equals lr-schedule's rewind of
+    the chain (every child's initial step again, with the base lrs it recorded when built).
 
-    CyclicLR is benign only as the chain's first child: its constructor runs its initial step with
-    base_lrs = the groups' `initial_lr` (its own base_lr replaces them only after the step), so a
-    CyclicLR built when `initial_lr` already exists starts at `initial_lr`, while its non-initial
-    epoch-0 step gives base_lr. As the first child it is the first scheduler ever built on the
-    optimizer, so `initial_lr` is its own base_lr and both agree."""
-    for i, c in enumerate(chain_cfg["schedulers"]):
-        if is_composite(c) or c["type"] not in BENIGN_IN_FIRST_CHAIN:
-            return False
-        if c["type"] == "CyclicLR" and i > 0:
-            return False
-    return True
+    CyclicLR is benign in any position: its non-initial epoch-0 step and its initial step run
+    again both use its own base_lr (only its constructor's step reads `initial_lr`)."""
+    return all(not is_composite(c) and c["type"] in BENIGN_IN_FIRST_CHAIN for c in chain_cfg["schedulers"])
 
 
 def torch_ok(cfg):
@@ -263,20 +257,18 @@ class HarnessSequentialLR:
         self._reset_lrs()
         self.last_epoch = 0
         # ... then the first active child starts.
-        idx = bisect_right(self.milestones, 0)
-        if is_composite(self.child_cfgs[idx]):
-            self.children[idx] = self._fresh(idx)
-        else:
-            child = self.children[idx]
-            child.last_epoch -= 1
-            child._initial_step()
+        self.rewind()
 
     def _reset_lrs(self):
         for group in self.optimizer.param_groups:
             group["lr"] = group["initial_lr"]
 
-    def _fresh(self, idx):
-        return build_reference(self.child_cfgs[idx], self.optimizer, f"{self.path}.schedulers[{idx}]")
+    def rewind(self):
+        """Back to step 0: every lr := initial_lr, then the first active child's initial step
+        again (recursively for a composite child)."""
+        self._reset_lrs()
+        self.last_epoch = 0
+        rewind(self.children[bisect_right(self.milestones, 0)])
 
     def step(self):
         self.last_epoch += 1
@@ -284,11 +276,32 @@ class HarnessSequentialLR:
         if idx > 0 and self.milestones[idx - 1] == self.last_epoch:
             if is_composite(self.child_cfgs[idx]):
                 self._reset_lrs()
-                self.children[idx] = self._fresh(idx)
+                rewind(self.children[idx])
             else:
                 self.children[idx]._update_lr(0)
         else:
             self.children[idx].step()
+
+
+def rewind(sched):
+    """lr-schedule's restart of a scheduler that was built but has not run: its initial step again,
+    with what it recorded when built (torch's own `_initial_step()` after `last_epoch -= 1`, as
+    SequentialLR does to its first child); a chain rewinds its children in turn, a harness
+    sequential resets the lrs and rewinds its first active child."""
+    if isinstance(sched, HarnessSequentialLR):
+        sched.rewind()
+    elif isinstance(sched, torch_lrs.ChainedScheduler):
+        for child in sched._schedulers:
+            rewind(child)
+    elif isinstance(sched, torch_lrs.SequentialLR):
+        # torch's SequentialLR of plain children: the same as a harness's rewind
+        for group in sched.optimizer.param_groups:
+            group["lr"] = group["initial_lr"]
+        sched.last_epoch = 0
+        rewind(sched._schedulers[bisect_right(sched._milestones, 0)])
+    else:
+        sched.last_epoch = -1
+        sched._initial_step()
 
 
 def build_reference(cfg, opt, path="config", force_harness=False):

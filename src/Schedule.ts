@@ -142,11 +142,14 @@ export interface Scheduler<S = unknown> {
    * PyTorch's `_initial_step()` run again on an already built scheduler: what `sequential` does to
    * its first child after building them all. The same as `init` but for CyclicLR's constructor quirk.
    */
-  readonly initialStep: (groups: Groups) => readonly [Groups, S]
+  readonly initialStep: (state: S, groups: Groups) => readonly [Groups, S]
   /** PyTorch's `step()`. */
   readonly step: Reducer<S>
-  /** What `sequential` does at this scheduler's milestone (PyTorch's `_update_lr(0)` for plain schedulers). */
-  readonly restart: (groups: Groups) => readonly [Groups, S]
+  /**
+   * What `sequential` does at this scheduler's milestone, given the state its initial step left
+   * (PyTorch's `_update_lr(0)` for plain schedulers; composites start afresh).
+   */
+  readonly restart: (state: S, groups: Groups) => readonly [Groups, S]
   /** The lr of every group after `t` steps, from the initial lrs, when the schedule has a closed form. */
   readonly closedForm: ((t: number, initialLrs: ReadonlyArray<number>) => ReadonlyArray<number>) | undefined
   /**
@@ -542,8 +545,8 @@ export const kernelFromReducer = <S>(scheduler: Pick<Scheduler<S>, 'init' | 'ini
   }
   return {
     init: (b) => run(b, scheduler.init),
-    initialStep: (b) => run(b, scheduler.initialStep),
-    restart: (b) => run(b, scheduler.restart),
+    initialStep: (b) => run(b, (g) => scheduler.initialStep(state as S, g)),
+    restart: (b) => run(b, (g) => scheduler.restart(state as S, g)),
     step: (b, metric) =>
       run(b, (g) => scheduler.step(state as S, g, Number.isNaN(metric) ? {} : { metric }))
   }

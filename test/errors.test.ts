@@ -70,16 +70,14 @@ describe('errors at step time: a state that is not the scheduler\'s own', () => 
     const s = stepLR({ stepSize: 1 })
     const [g] = s.init([{ lr: 1 }])
     expectScheduleError(() => s.step({} as never, g), 'StepLR state.lastEpoch: expected a non-negative integer, got undefined')
-    expectScheduleError(() => s.step({ lastEpoch: -1 }, g), 'StepLR state.lastEpoch: expected a non-negative integer, got -1')
+    expectScheduleError(() => s.step({ lastEpoch: -1, baseLrs: [1] }, g), 'StepLR state.lastEpoch: expected a non-negative integer, got -1')
     expectScheduleError(() => s.step(null as never, g), 'StepLR state.lastEpoch: expected a non-negative integer, got undefined')
   })
 
-  test('step before init: groups[0].initialLr: expected an initial lr (call the scheduler\'s init before step)', () => {
+  test('a state without its base lrs, or with one per another number of groups: ExponentialLR state.baseLrs: expected 2 finite numbers', () => {
     const s = exponentialLR({ gamma: 0.5 })
-    expectScheduleError(
-      () => s.step({ lastEpoch: 0 }, [{ lr: 1 }]),
-      "groups[0].initialLr: expected an initial lr (call the scheduler's init before step), got undefined"
-    )
+    expectScheduleError(() => s.step({ lastEpoch: 0 } as never, [{ lr: 1 }]), 'ExponentialLR state.baseLrs: expected 1 finite number (one per param group), got undefined')
+    expectScheduleError(() => s.step({ lastEpoch: 0, baseLrs: [1] }, [{ lr: 1 }, { lr: 2 }]), 'ExponentialLR state.baseLrs: expected 2 finite numbers (one per param group), got [1]')
   })
 
   test('chain: ChainedScheduler state: expected an array of 2 child states', () => {

@@ -2,7 +2,8 @@
  * `chain` (PyTorch's ChainedScheduler): every child steps in turn, each on the lrs the previous
  * one left; the initial steps compound the same way (PyTorch's constructors do).
  *
- * At a `sequential` milestone a chain starts afresh on the initial lrs. Its state is the tuple of
+ * At a `sequential` milestone a chain goes back to its step 0 on the initial lrs (every child's
+ * initial step again, in turn). Its state is the tuple of
  * its children's states. It has a closed form when every child is a multiplier of the lr
  * (StepLR, MultiStepLR, ConstantLR, LinearLR, ExponentialLR, PolynomialLR and composites of them):
  * the product of the children's multipliers.
@@ -43,6 +44,19 @@ export const chain = (schedulers: ReadonlyArray<AnyScheduler>): Scheduler<Readon
     return [g, states]
   }
 
+  // back to step 0: every child's initial step again, in turn, with what it recorded when built
+  const initialStep = (state: ReadonlyArray<unknown>, groups: Groups): readonly [Groups, ReadonlyArray<unknown>] => {
+    const states = childStates('ChainedScheduler state', state, children.length)
+    const next: Array<unknown> = []
+    let g = groups
+    children.forEach((c, i) => {
+      const [g1, s1] = c.initialStep(states[i], g)
+      g = g1
+      next.push(s1)
+    })
+    return [g, next]
+  }
+
   const step = (state: ReadonlyArray<unknown>, groups: Groups, input?: StepInput): readonly [Groups, ReadonlyArray<unknown>] => {
     const states = childStates('ChainedScheduler state', state, children.length)
     const next: Array<unknown> = []
@@ -62,15 +76,17 @@ export const chain = (schedulers: ReadonlyArray<AnyScheduler>): Scheduler<Readon
 
   const kernel = (n: number): Kernel => {
     const ks = children.map((c) => c.kernel(n))
-    const start: Kernel['init'] = (b) => {
-      for (const k of ks) k.init(b)
+    const initialStep: Kernel['initialStep'] = (b) => {
+      for (const k of ks) k.initialStep(b)
     }
     return {
-      init: start,
-      initialStep: start,
+      init: (b) => {
+        for (const k of ks) k.init(b)
+      },
+      initialStep,
       restart: (b) => {
         resetBuffersToInitialLrs(b)
-        start(b)
+        initialStep(b)
       },
       step: (b, metric) => {
         for (const k of ks) k.step(b, metric)
@@ -83,9 +99,9 @@ export const chain = (schedulers: ReadonlyArray<AnyScheduler>): Scheduler<Readon
     config: { type: 'ChainedScheduler', schedulers: children.map((c) => c.config) },
     init,
     // as the first child of a sequential, a chain is built afresh
-    initialStep: init,
+    initialStep,
     step,
-    restart: (groups) => init(resetToInitialLrs(groups)),
+    restart: (state, groups) => initialStep(state, resetToInitialLrs(groups)),
     closedForm: multiplier === undefined ? undefined : (t, initialLrs) => initialLrs.map((lr) => lr * multiplier(t)),
     multiplier,
     checkState: (state, path) => {

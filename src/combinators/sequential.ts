@@ -6,11 +6,12 @@
  * - initial step: every child's initial step runs in order (PyTorch builds them all: their side
  *   effects, such as CyclicLR setting momentum, stay), then every lr is set back to its initial
  *   lr and the first active child (`milestones` may start at 0) takes its initial step again
- *   (a composite child is built afresh);
+ *   (a composite child goes back to its own step 0);
  * - step t: the child whose segment holds t steps; at its milestone a plain scheduler restarts as
  *   PyTorch's `_update_lr(0)` does (its closed form at 0, else its chainable form at epoch 0), a
- *   composite is built afresh on the initial lrs (PyTorch raises NotImplementedError there, and
- *   advances a nested SequentialLR one step too far at construction, pytorch/pytorch#196243).
+ *   composite goes back to its own step 0 on the initial lrs, as if just built (PyTorch raises
+ *   NotImplementedError there, and advances a nested SequentialLR one step too far at
+ *   construction, pytorch/pytorch#196243).
  *
  * The state is `{ lastEpoch, schedulers }`: the step count and the tuple of the children's states.
  *
@@ -100,6 +101,12 @@ export const sequential = (
   })
   const first = bisectRight(ms, 0)
 
+  // back to step 0: every lr to its initial lr, then the first child's initial step again
+  const initialStep = (states: ReadonlyArray<unknown>, groups: Groups): readonly [Groups, SequentialState] => {
+    const [g, s] = (children[first] as Scheduler<unknown>).initialStep(states[first], resetToInitialLrs(groups))
+    return [g, { lastEpoch: 0, schedulers: states.map((x, i) => (i === first ? s : x)) }]
+  }
+
   const init = (groups: Groups): readonly [Groups, SequentialState] => {
     // PyTorch builds every child before the SequentialLR: their initial steps run in order
     const states: Array<unknown> = []
@@ -109,9 +116,7 @@ export const sequential = (
       g = g1
       states.push(s1)
     }
-    const [g2, s2] = (children[first] as Scheduler<unknown>).initialStep(resetToInitialLrs(g))
-    states[first] = s2
-    return [g2, { lastEpoch: 0, schedulers: states }]
+    return initialStep(states, g)
   }
 
   const step = (state: SequentialState, groups: Groups, input?: Parameters<Scheduler['step']>[2]): readonly [Groups, SequentialState] => {
@@ -119,7 +124,7 @@ export const sequential = (
     const states = childStates('SequentialLR state.schedulers', state.schedulers, children.length)
     const idx = bisectRight(ms, e)
     const child = children[idx] as Scheduler<unknown>
-    const [g, s] = idx > 0 && ms[idx - 1] === e ? child.restart(groups) : child.step(states[idx], groups, input)
+    const [g, s] = idx > 0 && ms[idx - 1] === e ? child.restart(states[idx], groups) : child.step(states[idx], groups, input)
     return [g, { lastEpoch: e, schedulers: states.map((x, i) => (i === idx ? s : x)) }]
   }
 
@@ -134,19 +139,18 @@ export const sequential = (
   const kernel = (n: number): Kernel => {
     const ks = children.map((c) => c.kernel(n))
     let e = 0
-    const start = (b: Parameters<Kernel['init']>[0]): void => {
-      for (const k of ks) k.init(b)
+    const initialStep: Kernel['initialStep'] = (b) => {
       resetBuffersToInitialLrs(b)
       ;(ks[first] as Kernel).initialStep(b)
       e = 0
     }
     return {
-      init: start,
-      initialStep: start,
-      restart: (b) => {
-        resetBuffersToInitialLrs(b)
-        start(b)
+      init: (b) => {
+        for (const k of ks) k.init(b)
+        initialStep(b)
       },
+      initialStep,
+      restart: initialStep,
       step: (b, metric) => {
         e += 1
         const idx = bisectRight(ms, e)
@@ -162,9 +166,11 @@ export const sequential = (
     config: { type: 'SequentialLR', schedulers: children.map((c) => c.config), milestones: ms },
     init,
     // a composite child starts afresh (PyTorch would advance it, pytorch/pytorch#196243)
-    initialStep: init,
+    // as a child of a sequential, a sequential goes back to its step 0 (with what its children
+    // recorded when they were built), at the start and at its milestone alike
+    initialStep: (state, groups) => initialStep(childStates('SequentialLR state.schedulers', state.schedulers, children.length), groups),
     step,
-    restart: (groups) => init(resetToInitialLrs(groups)),
+    restart: (state, groups) => initialStep(childStates('SequentialLR state.schedulers', state.schedulers, children.length), groups),
     closedForm: closedForms.every((f) => f !== undefined)
       ? (t, initialLrs) => {
           const [idx, local] = segment(t)

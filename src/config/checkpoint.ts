@@ -123,11 +123,23 @@ export const loadCheckpoint = <S>(
     return problem(diff.path, `the checkpoint is of another schedule: expected ${formatValue(diff.expected)}, got ${formatValue(diff.actual)}`, diff.actual)
   const groups = checkGroups(c['groups'])
   if (E.isLeft(groups)) return groups
+  // a momentum-cycling schedule set momentum (or betas[0]) on every group at its initial step
+  if (scheduler.cyclesMomentum) {
+    const bare = groups.right.findIndex((g) => g.momentum === undefined && g.betas === undefined)
+    if (bare >= 0)
+      return problem(`checkpoint.groups[${bare}]`, `expected a param group with momentum or betas (${scheduler.name} cycles momentum), got ${formatValue(groups.right[bare])}`, groups.right[bare])
+  }
+  // the groups must fit the schedule's per-group lists
+  try {
+    scheduler.kernel(groups.right.length)
+  } catch (e) {
+    if (e instanceof ScheduleError && Array.isArray(e.value))
+      return problem('checkpoint.groups', `expected ${e.value.length} param groups (the schedule's ${e.path} has ${e.value.length} values), got ${groups.right.length}`, groups.right)
+    throw e
+  }
   try {
     const steps = scheduler.checkState(c['state'], 'checkpoint.state')
     if (c['steps'] !== steps) return problem('checkpoint.steps', `expected ${steps} (the steps of the state), got ${formatValue(c['steps'])}`, c['steps'])
-    // the state must fit these groups: a dry run of one step is pure, so it costs nothing else
-    scheduler.kernel(groups.right.length)
     return E.right({ format: CHECKPOINT_FORMAT, schedule: c['schedule'], steps, groups: groups.right, state: c['state'] as S })
   } catch (e) {
     if (e instanceof ScheduleError) return problem(e.path, e.message.startsWith(`${e.path}: `) ? e.message.slice(e.path.length + 2) : e.message, e.value)

@@ -6,7 +6,7 @@
  * @internal
  */
 import { ScheduleError } from '../errors.js'
-import { nonNegativeInteger, record } from './validate.js'
+import { finite, nonEmptyArray, nonNegativeInteger, record } from './validate.js'
 import {
   type Buffers,
   type SchedulerConfig,
@@ -20,9 +20,14 @@ import {
   withMomentum
 } from '../Schedule.js'
 
-/** The state of a counter-based scheduler: PyTorch's `last_epoch` (0 after the initial step). */
+/**
+ * The state of a counter-based scheduler: PyTorch's `last_epoch` (0 after the initial step) and
+ * `base_lrs` (the groups' initial lrs when the scheduler was built: a scheduler built before
+ * OneCycleLR overwrote them keeps the old ones, as in PyTorch).
+ */
 export interface EpochState {
   readonly lastEpoch: number
+  readonly baseLrs: ReadonlyArray<number>
 }
 
 /** Which of PyTorch's steps: the constructor's, `_initial_step()` run again, `step()`, or `_update_lr(0)`. */
@@ -82,9 +87,9 @@ export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
         : getLr(e, lr, base, i, mode === 'ctor' || mode === 'initial')
 
   // one step of the pure reducer: every group's new lr (and momentum) at epoch e
-  const apply = (groups: Groups, e: number, mode: Mode): Groups =>
+  const apply = (groups: Groups, e: number, mode: Mode, bases: ReadonlyArray<number>): Groups =>
     groups.map((g, i): ParamGroup => {
-      const lr = lrFor(mode, e, g.lr, initialLrOf(g, i), i)
+      const lr = lrFor(mode, e, g.lr, bases[i] as number, i)
       if (momentum === undefined) return { ...g, lr }
       if (momentumOf(g) === undefined) throw noMomentum(spec.name, i, g)
       return { ...withMomentum(g, momentum(e, i)), lr }
@@ -103,9 +108,10 @@ export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
   const kernel = (n: number): Kernel => {
     checkGroups?.(n)
     let e = 0
+    const bases = new Float64Array(n)
     const write = (b: Buffers, mode: Mode): void => {
       for (let i = 0; i < n; i++) {
-        b.lr[i] = lrFor(mode, e, b.lr[i] as number, b.initialLr[i] as number, i)
+        b.lr[i] = lrFor(mode, e, b.lr[i] as number, bases[i] as number, i)
         if (momentum !== undefined) {
           if (Number.isNaN(b.momentum[i] as number)) throw noMomentum(spec.name, i, { lr: b.lr[i] })
           b.momentum[i] = momentum(e, i)
@@ -120,6 +126,7 @@ export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
           if (setInitialLr !== undefined) b.initialLr[i] = setInitialLr(i)
           else if (Number.isNaN(b.initialLr[i] as number)) b.initialLr[i] = b.lr[i] as number
         }
+        bases.set(b.initialLr)
         e = 0
         write(b, 'ctor')
       },
@@ -141,13 +148,24 @@ export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
   return {
     name: spec.name,
     config: { type: spec.name, ...spec.config },
-    init: (groups) => [apply(begin(groups), 0, 'ctor'), { lastEpoch: 0 }],
-    initialStep: (groups) => [apply(recordInitialLrs(groups), 0, 'initial'), { lastEpoch: 0 }],
+    init: (groups) => {
+      const started = begin(groups)
+      const baseLrs = started.map((g, i) => initialLrOf(g, i))
+      return [apply(started, 0, 'ctor', baseLrs), { lastEpoch: 0, baseLrs }]
+    },
+    initialStep: (state, groups) => {
+      const baseLrs = basesOf(spec.name, state, groups.length)
+      return [apply(recordInitialLrs(groups), 0, 'initial', baseLrs), { lastEpoch: 0, baseLrs }]
+    },
     step: (state, groups) => {
       const e = epochOf(spec.name, state) + 1
-      return [apply(groups, e, 'step'), { lastEpoch: e }]
+      const baseLrs = basesOf(spec.name, state, groups.length)
+      return [apply(groups, e, 'step', baseLrs), { lastEpoch: e, baseLrs }]
     },
-    restart: (groups) => [apply(recordInitialLrs(groups), 0, 'restart'), { lastEpoch: 0 }],
+    restart: (state, groups) => {
+      const baseLrs = basesOf(spec.name, state, groups.length)
+      return [apply(recordInitialLrs(groups), 0, 'restart', baseLrs), { lastEpoch: 0, baseLrs }]
+    },
     closedForm:
       closedForm === undefined
         ? undefined
@@ -157,7 +175,9 @@ export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
           },
     multiplier: spec.multiplier,
     checkState: (state, path) => {
-      const e = nonNegativeInteger(`${path}.lastEpoch`, record(path, state, ['lastEpoch'])['lastEpoch'])
+      const o = record(path, state, ['lastEpoch', 'baseLrs'])
+      const e = nonNegativeInteger(`${path}.lastEpoch`, o['lastEpoch'])
+      nonEmptyArray<unknown>(`${path}.baseLrs`, o['baseLrs']).forEach((x, i) => finite(`${path}.baseLrs[${i}]`, x))
       if (spec.lastStep !== undefined && e > spec.lastStep)
         throw new ScheduleError(`${path}.lastEpoch`, `at most ${spec.lastStep} (${spec.name}'s last step)`, e)
       return e
@@ -166,6 +186,14 @@ export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
     needsMetric: false,
     kernel
   }
+}
+
+/** Reads `baseLrs` from a state: one per group. */
+const basesOf = (name: string, state: unknown, n: number): ReadonlyArray<number> => {
+  const b = (state as EpochState | null)?.baseLrs
+  if (!Array.isArray(b) || b.length !== n || !b.every((x) => typeof x === 'number' && Number.isFinite(x)))
+    throw new ScheduleError(`${name} state.baseLrs`, `${n} finite number${n === 1 ? '' : 's'} (one per param group)`, b)
+  return b
 }
 
 /** Reads `lastEpoch` from a state, with an error naming the scheduler when the state is not its own. */

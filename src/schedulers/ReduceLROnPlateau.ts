@@ -198,12 +198,12 @@ export const reduceLROnPlateau = (options: ReduceLROnPlateauOptions = {}): Sched
     name: 'ReduceLROnPlateau',
     config: { type: 'ReduceLROnPlateau', mode, factor, patience, threshold, thresholdMode, cooldown, minLr, eps },
     init,
-    initialStep: init,
+    initialStep: (_state, groups) => init(groups),
     step: (state, groups, input) => {
       const [next, reduce] = observe(checkState(state), metricOf(input))
       return [reduce ? groups.map((g, i) => ({ ...g, lr: reduced(g.lr, i) })) : groups, next]
     },
-    restart: (groups) => init(resetToInitialLrs(groups)),
+    restart: (_state, groups) => init(resetToInitialLrs(groups)),
     closedForm: undefined,
     multiplier: undefined,
     checkState: (state, path) => {

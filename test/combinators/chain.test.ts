@@ -148,8 +148,8 @@ describe('chain: behaviour', () => {
     expect(a.momentum).toEqual(b.momentum)
   })
 
-  test('the state is the tuple of the children\'s states: [{ lastEpoch: 3 }, { lastEpoch: 3 }] after 3 steps', () => {
-    expect(trace(chain([stepLR({ stepSize: 2 }), exponentialLR({ gamma: 0.9 })]), [1], 3).state).toEqual([{ lastEpoch: 3 }, { lastEpoch: 3 }])
+  test('the state is the tuple of the children\'s states: [{ lastEpoch: 3, baseLrs: [1] }, { lastEpoch: 3, baseLrs: [1] }] after 3 steps', () => {
+    expect(trace(chain([stepLR({ stepSize: 2 }), exponentialLR({ gamma: 0.9 })]), [1], 3).state).toEqual([{ lastEpoch: 3, baseLrs: [1] }, { lastEpoch: 3, baseLrs: [1] }])
   })
 
   test('closedForm is the initial lr times the product of the multipliers: StepLR(3, 0.1) x MultiStep([2, 5, 9]) on 0.05/0.5 over 12 steps', () => {

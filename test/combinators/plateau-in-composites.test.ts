@@ -21,7 +21,7 @@ describe('warmup, then reduce on plateau: sequential([linearLR, reduceLROnPlatea
     expectClose(t.lr, [[0.25], [0.4375], [0.625], [0.8125], [1], [1], [1], [0.5], [0.5], [0.5], [0.25]], REL)
     expect(t.state).toEqual({
       lastEpoch: 10,
-      schedulers: [{ lastEpoch: 3 }, { lastEpoch: 6, best: 3, numBadEpochs: 0, cooldownCounter: 0 }]
+      schedulers: [{ lastEpoch: 3, baseLrs: [1] }, { lastEpoch: 6, best: 3, numBadEpochs: 0, cooldownCounter: 0 }]
     })
   })
 

@@ -93,10 +93,10 @@ describe('sequential: behaviour', () => {
     expectClose(trace(s, [1], 3).lr, rows([1, 0.9, 0.81, 0.729]), REL)
   })
 
-  test('the state is { lastEpoch, schedulers }: Seq[Exp(0.5), StepLR(2)], milestones [3], after 5 steps: { lastEpoch: 5, schedulers: [{ lastEpoch: 2 }, { lastEpoch: 2 }] }', () => {
+  test('the state is { lastEpoch, schedulers }: Seq[Exp(0.5), StepLR(2)], milestones [3], after 5 steps: { lastEpoch: 5, schedulers: [{ lastEpoch: 2, baseLrs: [1] }, { lastEpoch: 2, baseLrs: [1] }] }', () => {
     // child 1 stepped at t = 1, 2; child 2 restarted at t = 3 (lastEpoch 0), stepped at t = 4, 5
     const s = sequential([exponentialLR({ gamma: 0.5 }), stepLR({ stepSize: 2 })], [3])
-    expect(trace(s, [1], 5).state).toEqual({ lastEpoch: 5, schedulers: [{ lastEpoch: 2 }, { lastEpoch: 2 }] })
+    expect(trace(s, [1], 5).state).toEqual({ lastEpoch: 5, schedulers: [{ lastEpoch: 2, baseLrs: [1] }, { lastEpoch: 2, baseLrs: [1] }] })
   })
 
   test('a run resumed from a JSON checkpoint across a milestone continues bit for bit: Seq[Linear(0.1, 1, 5), Cos(20)], milestones [5], split at 3', () => {

@@ -25,8 +25,10 @@ export const expectPure = <S>(s: Scheduler<S>, groups: Groups, steps: number): v
     st = deepFreeze(sn)
   }
   const gBefore = structuredClone(g)
-  s.restart(g)
+  const sBefore = structuredClone(st)
+  s.restart(st, g)
   expect(g).toEqual(gBefore)
+  expect(st).toEqual(sBefore)
 }
 
 /** traceArray and trace agree entry by entry, lr and momentum (both come from the same per-group functions). */

@@ -3,12 +3,20 @@ import { test } from '@fast-check/vitest'
 import fc from 'fast-check'
 import { expect } from 'vitest'
 import { chain, sequential, trace } from '../../src/index.js'
-import { anyConfig, closedFormConfig, groups, leafConfig, metricSeed, multiplierConfig } from '../helpers/arbitraries.js'
+import { type Config, anyConfig, closedFormConfig, groups, leafConfig, metricSeed, multiplierConfig } from '../helpers/arbitraries.js'
 import { fromConfig } from '../helpers/fromConfig.js'
 
 const steps = fc.integer({ min: 0, max: 400 })
 
+/** The leaves of a config in the order their constructors run. */
+const leaves = (c: Config): ReadonlyArray<Config> =>
+  c.type === 'SequentialLR' || c.type === 'ChainedScheduler' ? (c['schedulers'] as Config[]).flatMap(leaves) : [c]
+
+// Precondition: no CyclicLR built after another scheduler. PyTorch's CyclicLR constructor steps
+// with the groups' initial lr (its own base_lr comes after), while a sequential re-runs its first
+// child's initial step with base_lr — PyTorch's numbers, which differ there by design.
 test.prop([anyConfig, groups, steps, metricSeed], { numRuns: 150 })('identity: sequential([s], []) is s, bit for bit', (config, gs, n, ms) => {
+  fc.pre(leaves(config).every((c, i) => i === 0 || c.type !== 'CyclicLR'))
   const s = fromConfig(config)
   expect(trace(sequential([s], []), gs, n, ms).lr).toEqual(trace(s, gs, n, ms).lr)
 })

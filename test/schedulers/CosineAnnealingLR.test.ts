@@ -76,7 +76,7 @@ describe('CosineAnnealingLR: laws', () => {
     expectTraceArrayMatches(cosineAnnealingLR({ tMax: 10, etaMin: 1e-10 }), [0.05, 0.5], 60)
   })
 
-  test('state after 12 steps is { lastEpoch: 12 }', () => {
-    expect(trace(cosineAnnealingLR({ tMax: 10 }), [1], 12).state).toEqual({ lastEpoch: 12 })
+  test('state after 12 steps is { lastEpoch: 12, baseLrs: [1] }', () => {
+    expect(trace(cosineAnnealingLR({ tMax: 10 }), [1], 12).state).toEqual({ lastEpoch: 12, baseLrs: [1] })
   })
 })

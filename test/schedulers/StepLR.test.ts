@@ -48,8 +48,8 @@ describe('StepLR: behaviour', () => {
     expect(range(5, (t) => m?.(t) ?? NaN)).toEqual([1, 1, 0.5, 0.5, 0.25])
   })
 
-  test('state after k steps is { lastEpoch: k }', () => {
-    expect(trace(stepLR({ stepSize: 2 }), [1], 7).state).toEqual({ lastEpoch: 7 })
+  test('state after k steps is { lastEpoch: k, baseLrs } (PyTorch\'s last_epoch and base_lrs)', () => {
+    expect(trace(stepLR({ stepSize: 2 }), [1], 7).state).toEqual({ lastEpoch: 7, baseLrs: [1] })
   })
 })
 
