@@ -8,6 +8,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { ScheduleError, formatValue } from '../errors.js'
+import type { AnyScheduler } from '../Schedule.js'
 import * as V from '../internal/validate.js'
 
 // -------------------------------------------------------------------------------------
@@ -239,4 +240,25 @@ export const schedulerConfig = <T extends string, R extends Props, O extends Pro
     for (const [k, codec] of Object.entries(optional)) field(k, codec, false)
     return errors.length > 0 ? t.failures(errors) : t.success(out as { readonly type: T } & Decoded<R, O>)
   }
+}
+
+// -------------------------------------------------------------------------------------
+// families
+// -------------------------------------------------------------------------------------
+
+/**
+ * A scheduler family of the declarative format: its config codec and how to build it.
+ *
+ * @example
+ * import type { Family } from 'lr-schedule'
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface Family {
+  readonly codec: t.Type<any, any, unknown>
+  /** Builds the scheduler from a decoded config; `fn` resolves function names. */
+  readonly build: (config: any, fn: (path: string, name: string) => (x: number) => number) => AnyScheduler
+  /** The config keys that name functions (encoded back to names). */
+  readonly functionKeys?: ReadonlyArray<string>
 }

@@ -24,7 +24,7 @@ import { OneCycleLRConfig, oneCycleLR } from '../schedulers/OneCycleLR.js'
 import { PolynomialLRConfig, polynomialLR } from '../schedulers/PolynomialLR.js'
 import { ReduceLROnPlateauConfig, reduceLROnPlateau } from '../schedulers/ReduceLROnPlateau.js'
 import { StepLRConfig, stepLR } from '../schedulers/StepLR.js'
-import { ArrayOf, NonNegativeInteger, failureAt } from './codec.js'
+import { ArrayOf, type Family, NonNegativeInteger, failureAt } from './codec.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -60,23 +60,6 @@ export interface ConfigError {
 export interface DecodeContext {
   readonly functions?: Readonly<Record<string, (x: number) => number>>
   readonly groups?: number
-}
-
-/**
- * A scheduler family of the declarative format: its config codec and how to build it.
- *
- * @example
- * import type { Family } from 'lr-schedule'
- *
- * @category model
- * @since 0.1.0
- */
-export interface Family {
-  readonly codec: t.Type<any, any, unknown>
-  /** Builds the scheduler from a decoded config; `fn` resolves function names. */
-  readonly build: (config: any, fn: (path: string, name: string) => (x: number) => number) => AnyScheduler
-  /** The config keys that name functions (encoded back to names). */
-  readonly functionKeys?: ReadonlyArray<string>
 }
 
 // -------------------------------------------------------------------------------------
@@ -125,25 +108,8 @@ export const pytorchFamilies: Readonly<Record<string, Family>> = {
   }
 }
 
-const families: Record<string, Family> = { ...pytorchFamilies }
-
-/**
- * Adds scheduler families to the declarative format (the presets of other libraries register
- * themselves this way); a `type` already known is an error.
- *
- * @example
- * import { registerFamilies, pytorchFamilies } from 'lr-schedule'
- * // registerFamilies({ 'my.Schedule': { codec, build } })
- *
- * @category families
- * @since 0.1.0
- */
-export const registerFamilies = (more: Readonly<Record<string, Family>>): void => {
-  for (const [type, f] of Object.entries(more)) {
-    if (families[type] !== undefined && families[type] !== f) throw new ScheduleError('type', `a new scheduler type`, type)
-    families[type] = f
-  }
-}
+/** Every family the declarative format knows, by `type` (the presets of other libraries join here). */
+const families: Readonly<Record<string, Family>> = { ...pytorchFamilies }
 
 /**
  * The scheduler types the declarative format knows.
