@@ -452,13 +452,17 @@ export const traceArray = <S>(
   const lr = new Float64Array((steps + 1) * n)
   const momentum = scheduler.cyclesMomentum ? new Float64Array((steps + 1) * n) : undefined
   const kernel = scheduler.kernel(n)
+  // rows are copied by plain loops: for a few groups, TypedArray#set costs more than a step
+  const copyRow = (from: Float64Array, to: Float64Array, k: number): void => {
+    for (let i = 0, at = k * n; i < n; i++, at++) to[at] = from[i] as number
+  }
   kernel.init(b)
-  lr.set(b.lr, 0)
-  if (momentum !== undefined) momentum.set(b.momentum, 0)
+  copyRow(b.lr, lr, 0)
+  if (momentum !== undefined) copyRow(b.momentum, momentum, 0)
   for (let k = 1; k <= steps; k++) {
     kernel.step(b, metrics === undefined ? NaN : (metrics[k - 1] as number))
-    lr.set(b.lr, k * n)
-    if (momentum !== undefined) momentum.set(b.momentum, k * n)
+    copyRow(b.lr, lr, k)
+    if (momentum !== undefined) copyRow(b.momentum, momentum, k)
   }
   return momentum === undefined ? { groups: n, steps, lr } : { groups: n, steps, lr, momentum }
 }

@@ -8,7 +8,7 @@
  *
  * @internal
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import * as E from 'fp-ts/lib/Either.js'
@@ -108,8 +108,9 @@ const execute = async (cmd: Exclude<Command, { readonly command: 'help' }>): Pro
   return `${[header.join(','), ...lines].join('\n')}\n`
 }
 
-// run as a program (not when imported by tests)
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+// run as a program (not when imported by tests); through npm's bin link, argv[1] is a symlink
+const invoked = process.argv[1] === undefined ? undefined : realpathSync(process.argv[1])
+if (invoked !== undefined && import.meta.url === pathToFileURL(invoked).href) {
   const { stdout, stderr, status } = await run(process.argv.slice(2))
   process.stdout.write(stdout)
   process.stderr.write(stderr)

@@ -15,6 +15,9 @@ import { ScheduleError } from '../errors.js'
 import { nonEmptyArray } from '../internal/validate.js'
 import { checkScheduler, childStates } from './sequential.js'
 
+/** The kernels a chain's fast path steps in turn (its children's, a chain child's flattened). */
+const chainParts = new WeakMap<Kernel, ReadonlyArray<Kernel>>()
+
 // -------------------------------------------------------------------------------------
 // combinators
 // -------------------------------------------------------------------------------------
@@ -76,10 +79,14 @@ export const chain = (schedulers: ReadonlyArray<AnyScheduler>): Scheduler<Readon
 
   const kernel = (n: number): Kernel => {
     const ks = children.map((c) => c.kernel(n))
+    // a step steps the children in turn, and a chain child steps its own children in turn: one
+    // flat loop over the parts, not a call per level of nesting
+    const parts = ks.flatMap((k) => chainParts.get(k) ?? [k])
+    const steps = parts.map((k) => k.step)
     const initialStep: Kernel['initialStep'] = (b) => {
       for (const k of ks) k.initialStep(b)
     }
-    return {
+    const fast: Kernel = {
       init: (b) => {
         for (const k of ks) k.init(b)
       },
@@ -89,9 +96,11 @@ export const chain = (schedulers: ReadonlyArray<AnyScheduler>): Scheduler<Readon
         initialStep(b)
       },
       step: (b, metric) => {
-        for (const k of ks) k.step(b, metric)
+        for (let j = 0; j < steps.length; j++) (steps[j] as Kernel['step'])(b, metric)
       }
     }
+    chainParts.set(fast, parts)
+    return fast
   }
 
   return {

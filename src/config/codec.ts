@@ -19,8 +19,12 @@ import * as V from '../internal/validate.js'
  * An argument codec from a check of `validate`: the check's `expected` becomes the error message.
  *
  * @example
- * import { argument } from 'lr-schedule'
- * const Even = argument('Even', (path, v) => { if (v !== 0) throw new Error(path); return v })
+ * import { argument, ScheduleError } from 'lr-schedule'
+ * const Percent = argument('Percent', (path, v) => {
+ *   if (typeof v !== 'number' || !(v >= 0 && v <= 100)) throw new ScheduleError(path, 'a percentage', v)
+ *   return v
+ * })
+ * Percent.decode(120) // a Left whose message is 'expected a percentage, got 120'
  *
  * @category constructors
  * @since 0.1.0
@@ -50,7 +54,16 @@ const tryCheck = <A>(check: (path: string, v: unknown) => A, u: unknown): E.Eith
   }
 }
 
-/** A validation error at a sub-path of a context. */
+/**
+ * A validation error at a sub-path of a context (for codecs that report nested problems).
+ *
+ * @example
+ * import { failureAt } from 'lr-schedule'
+ * failureAt([], ['milestones', '1'], 2.5, 'expected a non-negative integer, got 2.5').context.length // 2
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
 export const failureAt = (c: t.Context, keys: ReadonlyArray<string>, value: unknown, message: string): t.ValidationError => ({
   value,
   context: [...c, ...keys.map((key) => ({ key, type: t.unknown, actual: value }))],
@@ -61,17 +74,71 @@ export const failureAt = (c: t.Context, keys: ReadonlyArray<string>, value: unkn
 // arguments
 // -------------------------------------------------------------------------------------
 
-/** @category arguments @since 0.1.0 */
+/**
+ * An integer >= 1.
+ *
+ * @example
+ * import { PositiveInteger } from 'lr-schedule'
+ * PositiveInteger.is(3) // true
+ *
+ * @category arguments
+ * @since 0.1.0
+ */
 export const PositiveInteger = argument('PositiveInteger', V.positiveInteger)
-/** @category arguments @since 0.1.0 */
+/**
+ * An integer >= 0.
+ *
+ * @example
+ * import { NonNegativeInteger } from 'lr-schedule'
+ * NonNegativeInteger.is(0) // true
+ *
+ * @category arguments
+ * @since 0.1.0
+ */
 export const NonNegativeInteger = argument('NonNegativeInteger', V.nonNegativeInteger)
-/** @category arguments @since 0.1.0 */
+/**
+ * A finite number.
+ *
+ * @example
+ * import { Finite } from 'lr-schedule'
+ * Finite.is(Infinity) // false
+ *
+ * @category arguments
+ * @since 0.1.0
+ */
 export const Finite = argument('Finite', V.finite)
-/** @category arguments @since 0.1.0 */
+/**
+ * A finite number > 0.
+ *
+ * @example
+ * import { Positive } from 'lr-schedule'
+ * Positive.is(0) // false
+ *
+ * @category arguments
+ * @since 0.1.0
+ */
 export const Positive = argument('Positive', V.positive)
-/** @category arguments @since 0.1.0 */
+/**
+ * A finite number >= 0.
+ *
+ * @example
+ * import { NonNegative } from 'lr-schedule'
+ * NonNegative.is(0) // true
+ *
+ * @category arguments
+ * @since 0.1.0
+ */
 export const NonNegative = argument('NonNegative', V.nonNegative)
-/** @category arguments @since 0.1.0 */
+/**
+ * A boolean.
+ *
+ * @example
+ * import { Bool } from 'lr-schedule'
+ * Bool.is(true) // true
+ *
+ * @category arguments
+ * @since 0.1.0
+ */
 export const Bool = argument('Boolean', V.boolean)
 
 /**
@@ -197,7 +264,16 @@ export const FunctionName = new t.Type<string, string, unknown>(
 // objects
 // -------------------------------------------------------------------------------------
 
-type Props = Record<string, t.Mixed>
+/**
+ * The argument codecs of a config, by name.
+ *
+ * @example
+ * import type { Props } from 'lr-schedule'
+ *
+ * @category objects
+ * @since 0.1.0
+ */
+export type Props = Record<string, t.Mixed>
 type Decoded<R extends Props, O extends Props> = { readonly [K in keyof R]: t.TypeOf<R[K]> } & {
   readonly [K in keyof O]?: t.TypeOf<O[K]>
 }

@@ -24,9 +24,18 @@ import {
  * The state of a counter-based scheduler: PyTorch's `last_epoch` (0 after the initial step) and
  * `base_lrs` (the groups' initial lrs when the scheduler was built: a scheduler built before
  * OneCycleLR overwrote them keeps the old ones, as in PyTorch).
+ *
+ * @example
+ * import { trace, stepLR } from 'lr-schedule'
+ * trace(stepLR({ stepSize: 2 }), [0.1], 3).state // { lastEpoch: 3, baseLrs: [0.1] }
+ *
+ * @category model
+ * @since 0.1.0
  */
 export interface EpochState {
+  /** Steps taken since the initial step. */
   readonly lastEpoch: number
+  /** Each group's initial lr when the scheduler was built. */
   readonly baseLrs: ReadonlyArray<number>
 }
 

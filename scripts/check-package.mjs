@@ -1,0 +1,77 @@
+// Package checks (run by .ci/run after the tests, and by `npm run check:package`):
+// npm pack contents, publint --strict, arethetypeswrong (ESM-only profile), a smoke test of the
+// packed tarball installed in a temporary folder (ESM import, require, the CLI), and the size
+// budget of the core (gzipped, peers excluded). Prints one line per check; exits 1 on a failure.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import { gzipSync } from 'node:zlib'
+
+const root = join(import.meta.dirname, '..')
+const CORE_BUDGET_GZIP = 40_000 // bytes: the core (dist without cli/ and adapters/), gzipped as one file
+const failures = []
+const check = (name, f) => {
+  try {
+    const detail = f()
+    console.log(`ok   ${name}${detail ? `: ${detail}` : ''}`)
+  } catch (e) {
+    failures.push(name)
+    console.log(`FAIL ${name}: ${(e.stderr?.toString() || e.stdout?.toString() || e.message).trim().split('\n').slice(-15).join('\n     ')}`)
+  }
+}
+const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...opts })
+
+run('npm', ['run', 'build', '--silent'])
+const work = mkdtempSync(join(tmpdir(), 'lr-schedule-pack-'))
+const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work]))[0]
+const tarball = join(work, packed.filename)
+
+check('npm pack contents', () => {
+  const files = packed.files.map((f) => f.path)
+  const must = ['package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/adapters/tfjs.js', 'dist/cli/main.js', 'examples/warmup-cosine.json']
+  const missing = must.filter((f) => !files.includes(f))
+  const stray = files.filter((f) => /^(test|scripts|bench|node_modules|\.venv-ref|\.ci)\//.test(f) || f.endsWith('.tgz'))
+  if (missing.length > 0 || stray.length > 0) throw new Error(`missing ${missing.join(', ') || '-'}; should not be packed: ${stray.join(', ') || '-'}`)
+  return `${files.length} files, ${(packed.size / 1024).toFixed(1)} kB packed`
+})
+check('publint --strict', () => run('npx', ['--no-install', 'publint', '--strict']).trim().split('\n').pop())
+check('arethetypeswrong (profile esm-only)', () => {
+  run('npx', ['--no-install', 'attw', tarball, '--profile', 'esm-only'])
+  return 'no problems'
+})
+check('smoke: the tarball installed in a temporary folder (ESM import, require, the CLI)', () => {
+  const app = join(work, 'app')
+  run('mkdir', ['-p', app])
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'smoke', private: true, type: 'module' }))
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball, 'fp-ts@2.16', 'io-ts@2.2'], { cwd: app })
+  const esm = run(process.execPath, ['--input-type=module', '-e', "import { trace, stepLR } from 'lr-schedule'; console.log(JSON.stringify(trace(stepLR({ stepSize: 1, gamma: 0.5 }), [1], 2).lr))"], { cwd: app })
+  if (esm.trim() !== '[[1],[0.5],[0.25]]') throw new Error(`ESM import printed ${esm}`)
+  const cjs = run(process.execPath, ['-e', "const L = require('lr-schedule'); console.log(JSON.stringify(L.trace(L.exponentialLR({ gamma: 0.5 }), [1], 1).lr))"], { cwd: app })
+  if (cjs.trim() !== '[[1],[0.5]]') throw new Error(`require printed ${cjs}`)
+  const cli = spawnSync(join(app, 'node_modules', '.bin', 'lr-schedule'), ['trace', '-', '--lr', '1', '--steps', '2', '--format', 'csv'], {
+    cwd: app,
+    input: JSON.stringify({ type: 'StepLR', stepSize: 1, gamma: 0.5 }),
+    encoding: 'utf8'
+  })
+  if (cli.status !== 0 || cli.stdout !== 'step,lr0\n0,1\n1,0.5\n2,0.25\n') throw new Error(`CLI exit ${cli.status}: ${cli.stdout}${cli.stderr}`)
+  return 'import, require and `lr-schedule trace` work'
+})
+check(`size budget of the core (gzipped, peers excluded) <= ${CORE_BUDGET_GZIP} bytes`, () => {
+  const files = []
+  const walk = (d) => {
+    for (const f of readdirSync(d)) {
+      const p = join(d, f)
+      if (statSync(p).isDirectory()) walk(p)
+      else if (p.endsWith('.js')) files.push(p)
+    }
+  }
+  walk(join(root, 'dist'))
+  const core = files.filter((f) => !/^(cli|adapters)\//.test(relative(join(root, 'dist'), f)))
+  const size = gzipSync(Buffer.concat(core.map((f) => readFileSync(f))), { level: 9 }).length
+  if (size > CORE_BUDGET_GZIP) throw new Error(`${size} bytes`)
+  return `${size} bytes (${core.length} files)`
+})
+rmSync(work, { recursive: true, force: true })
+console.log(failures.length === 0 ? 'package checks: all passed' : `package checks: ${failures.length} failed (${failures.join('; ')})`)
+process.exit(failures.length === 0 ? 0 : 1)

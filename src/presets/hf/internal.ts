@@ -1,0 +1,116 @@
+/**
+ * What the Hugging Face presets share: every one of them is a LambdaLR in transformers (a
+ * multiplier λ(step) of each group's initial lr), built here as a `leaf` whose lr and closed form
+ * are the same expression, `initialLr · λ(e)`.
+ *
+ * Some of transformers' multipliers read the optimizer's default lr (`optimizer.defaults["lr"]`):
+ * `polynomial` divides by it, `cosine_with_min_lr` and `cosine_warmup_with_min_lr` turn `min_lr` into a
+ * rate with it. This library has no optimizer object; it takes the initial lr of the first param group
+ * (PyTorch's idiom: the groups that do not set their own lr take the optimizer's, and the first group
+ * usually is one of them; with one group, or with transformers' Trainer, whose groups all take
+ * `learning_rate`, it is exact). `defaultLrLeaf` builds those: the multiplier is fixed when the
+ * scheduler is initialised, from the groups it is given (or, resuming, from the state's `baseLrs[0]`).
+ *
+ * @internal
+ */
+import { argument } from '../../config/codec.js'
+import { ScheduleError } from '../../errors.js'
+import type { Buffers, Groups, Kernel, Scheduler } from '../../Schedule.js'
+import { type EpochState, leaf } from '../../internal/leaf.js'
+
+/** A multiplier of the initial lr, as a function of the step (transformers' `lr_lambda`). */
+export type Multiplier = (step: number) => number
+
+/** An integer (of any sign): transformers' `int` arguments that are not step counts. */
+export const integer = (path: string, v: unknown): number => {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw new ScheduleError(path, 'an integer', v)
+  return v
+}
+
+/** The codec of `integer`. */
+export const Integer = argument('Integer', integer)
+
+/** transformers' linear warmup, `float(step) / float(max(1, num_warmup_steps))`. */
+export const linearWarmup = (step: number, numWarmupSteps: number): number => step / Math.max(1, numWarmupSteps)
+
+/** Python's float `x % 1.0` (the result takes the divisor's sign: in [0, 1), where JavaScript's `%` keeps the dividend's). */
+export const pyMod1 = (x: number): number => {
+  const m = x % 1.0
+  return m !== 0 ? (m < 0 ? m + 1.0 : m) : 0
+}
+
+/** A LambdaLR-like leaf: every group's lr is its initial lr times `lambda(e)`, reducer and closed form alike. */
+export const multiplierLeaf = (name: string, config: Readonly<Record<string, unknown>>, lambda: Multiplier): Scheduler<EpochState> => {
+  const lr = (e: number, base: number): number => base * lambda(e)
+  return leaf({ name, config, lr: (e, _lr, base) => lr(e, base), closedForm: lr })
+}
+
+/**
+ * A multiplier leaf whose multiplier depends on the optimizer's default lr, taken as the first
+ * group's initial lr. `lambdaFor` checks that lr (throwing a `ScheduleError` naming the argument it
+ * conflicts with) and returns the multiplier.
+ */
+export const defaultLrLeaf = (
+  name: string,
+  config: Readonly<Record<string, unknown>>,
+  lambdaFor: (defaultLr: number) => Multiplier
+): Scheduler<EpochState> => {
+  // one leaf per default lr, the last one kept (a fold uses one)
+  let cached: { readonly lr: number; readonly leaf: Scheduler<EpochState> } | undefined
+  const leafFor = (defaultLr: number): Scheduler<EpochState> => {
+    if (cached === undefined || !Object.is(cached.lr, defaultLr)) cached = { lr: defaultLr, leaf: multiplierLeaf(name, config, lambdaFor(defaultLr)) }
+    return cached.leaf
+  }
+  // the shape checks of the state (baseLrs, lastEpoch) do not depend on the multiplier
+  const probe = multiplierLeaf(name, config, () => 0)
+
+  const firstGroupLr = (groups: Groups): number => {
+    const g = Array.isArray(groups) ? groups[0] : undefined
+    if (g === undefined) throw new ScheduleError('groups', 'a non-empty array of param groups', groups)
+    return g.initialLr ?? g.lr
+  }
+  const firstBase = (state: EpochState, groups: Groups): Scheduler<EpochState> => {
+    const b = (state as EpochState | null)?.baseLrs
+    const lr = Array.isArray(b) ? b[0] : undefined
+    // a malformed state: the leaf's own checks say what is wrong with it
+    return typeof lr === 'number' && Number.isFinite(lr) ? leafFor(lr) : (probe.step(state, groups), probe)
+  }
+
+  const kernel = (n: number): Kernel => {
+    probe.kernel(n)
+    let inner: Kernel | undefined
+    const started = (): Kernel => {
+      if (inner === undefined) throw new Error(`${name}: the fast path was stepped before its init`)
+      return inner
+    }
+    return {
+      init: (b: Buffers) => {
+        const first = b.initialLr[0] as number
+        inner = leafFor(Number.isNaN(first) ? (b.lr[0] as number) : first).kernel(n)
+        inner.init(b)
+      },
+      initialStep: (b) => started().initialStep(b),
+      step: (b, metric) => started().step(b, metric),
+      restart: (b) => started().restart(b)
+    }
+  }
+
+  return {
+    name,
+    config: { type: name, ...config },
+    init: (groups) => leafFor(firstGroupLr(groups)).init(groups),
+    initialStep: (state, groups) => firstBase(state, groups).initialStep(state, groups),
+    step: (state, groups) => firstBase(state, groups).step(state, groups),
+    restart: (state, groups) => firstBase(state, groups).restart(state, groups),
+    closedForm: (t, initialLrs) => {
+      const first = initialLrs[0]
+      if (first === undefined) throw new ScheduleError('initialLrs', 'a non-empty array of initial lrs', initialLrs)
+      return (leafFor(first).closedForm as NonNullable<Scheduler['closedForm']>)(t, initialLrs)
+    },
+    multiplier: undefined,
+    checkState: probe.checkState,
+    cyclesMomentum: false,
+    needsMetric: false,
+    kernel
+  }
+}
