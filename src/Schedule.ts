@@ -158,11 +158,11 @@ export interface Scheduler<S = unknown> {
    */
   readonly multiplier: ((t: number) => number) | undefined
   /**
-   * Checks a state (e.g. read back from a checkpoint) against this schedule: its shape, its
-   * ranges, and that the parts of a composite agree; returns how many steps the state has taken,
-   * or throws a `ScheduleError` naming the offending entry below `path`.
+   * Checks a state (e.g. read back from a checkpoint) against this schedule run on `groups` param
+   * groups: its shape, its ranges, and that the parts of a composite agree; returns how many steps
+   * the state has taken, or throws a `ScheduleError` naming the offending entry below `path`.
    */
-  readonly checkState: (state: unknown, path: string) => number
+  readonly checkState: (state: unknown, path: string, groups: number) => number
   /** Whether the schedule sets momentum (or betas[0]). */
   readonly cyclesMomentum: boolean
   /** Whether a step reads `input.metric`. */

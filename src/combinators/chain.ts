@@ -113,9 +113,9 @@ export const chain = (schedulers: ReadonlyArray<AnyScheduler>): Scheduler<Readon
     restart: (state, groups) => initialStep(state, resetToInitialLrs(groups)),
     closedForm: multiplier === undefined ? undefined : (t, initialLrs) => initialLrs.map((lr) => lr * multiplier(t)),
     multiplier,
-    checkState: (state, path) => {
+    checkState: (state, path, groups) => {
       const states = childStates(path, state, children.length)
-      const counts = children.map((c, i) => c.checkState(states[i], `${path}[${i}]`))
+      const counts = children.map((c, i) => c.checkState(states[i], `${path}[${i}]`, groups))
       counts.forEach((k, i) => {
         if (k !== counts[0]) throw new ScheduleError(`${path}[${i}]`, `a state of ${counts[0]} steps, like the chain's first scheduler`, `a state of ${k} steps`)
       })

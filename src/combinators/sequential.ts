@@ -183,13 +183,13 @@ export const sequential = (
           return (multipliers[idx] as NonNullable<Scheduler['multiplier']>)(local)
         }
       : undefined,
-    checkState: (state, path) => {
+    checkState: (state, path, groups) => {
       const o = record(path, state, ['lastEpoch', 'schedulers'])
       const e = nonNegativeInteger(`${path}.lastEpoch`, o['lastEpoch'])
       const states = childStates(`${path}.schedulers`, o['schedulers'], children.length)
       const idx = bisectRight(ms, e)
       children.forEach((c, i) => {
-        const k = c.checkState(states[i], `${path}.schedulers[${i}]`)
+        const k = c.checkState(states[i], `${path}.schedulers[${i}]`, groups)
         // steps each child has taken: up to its segment's end, 0 before it starts
         const start = i === 0 ? 0 : (ms[i - 1] as number)
         const expected = i < first || i > idx ? 0 : i === idx ? e - start : (ms[i] as number) - 1 - start

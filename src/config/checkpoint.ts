@@ -72,7 +72,7 @@ export const saveCheckpoint = <S>(
     const first = schedule.left[0] as ConfigError
     throw new ScheduleError(first.path, 'a schedule that can be written as JSON', first.value, `${first.path}: ${first.message}`)
   }
-  const steps = scheduler.checkState(state, 'state')
+  const steps = scheduler.checkState(state, 'state', groups.length)
   const checkpoint: Checkpoint<S> = { format: CHECKPOINT_FORMAT, schedule: schedule.right, steps, groups, state }
   return JSON.stringify(checkpoint)
 }
@@ -138,7 +138,7 @@ export const loadCheckpoint = <S>(
     throw e
   }
   try {
-    const steps = scheduler.checkState(c['state'], 'checkpoint.state')
+    const steps = scheduler.checkState(c['state'], 'checkpoint.state', groups.right.length)
     if (c['steps'] !== steps) return problem('checkpoint.steps', `expected ${steps} (the steps of the state), got ${formatValue(c['steps'])}`, c['steps'])
     return E.right({ format: CHECKPOINT_FORMAT, schedule: c['schedule'], steps, groups: groups.right, state: c['state'] as S })
   } catch (e) {

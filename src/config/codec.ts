@@ -291,12 +291,17 @@ type Decoded<R extends Props, O extends Props> = { readonly [K in keyof R]: t.Ty
  */
 export const schedulerConfig = <T extends string, R extends Props, O extends Props>(type: T, required: R, optional: O) => {
   const keys = ['type', ...Object.keys(required), ...Object.keys(optional)]
-  return new t.Type<{ readonly type: T } & Decoded<R, O>, { readonly type: T } & Decoded<R, O>, unknown>(
+  const codec = new t.Type<{ readonly type: T } & Decoded<R, O>, { readonly type: T } & Decoded<R, O>, unknown>(
     type,
     (u): u is { readonly type: T } & Decoded<R, O> => E.isRight(validate(u, [])),
     (u, c) => validate(u, c),
     t.identity
   )
+  // the arguments that take one value per param group (their arrays must agree in length)
+  const perGroupKeys = Object.entries({ ...required, ...optional })
+    .filter(([, c]) => c.name.startsWith('PerGroup<') || c.name === 'FunctionNames')
+    .map(([k]) => k)
+  return Object.assign(codec, { perGroupKeys: perGroupKeys as ReadonlyArray<string> })
   function validate(u: unknown, c: t.Context): t.Validation<{ readonly type: T } & Decoded<R, O>> {
     if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, `expected a ${type} config object, got ${formatValue(u)}`)
     const o = u as Record<string, unknown>

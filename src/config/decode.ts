@@ -48,7 +48,8 @@ export interface ConfigError {
 
 /**
  * What decoding needs besides the JSON: the functions that `lrLambda` and `scaleFn` name, and the
- * number of param groups (per-group lists are checked against it; without it, against each other).
+ * number of param groups (per-group lists are checked against it; without it, against the first
+ * per-group list of the config, so that they all agree).
  *
  * @example
  * import type { DecodeContext } from 'lr-schedule'
@@ -165,10 +166,29 @@ const attempt = <A>(c: t.Context, f: () => A): t.Validation<A> => {
   }
 }
 
-/** The number of groups a leaf's per-group lists imply (the first list's length), if any. */
-const impliedGroups = (config: Record<string, unknown>): number | undefined => {
-  for (const v of Object.values(config)) if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'number')) return v.length
-  for (const v of Object.values(config)) if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string')) return v.length
+const familyOf = (type: unknown): Family | undefined =>
+  typeof type === 'string' && Object.prototype.hasOwnProperty.call(families, type) ? families[type] : undefined
+
+/**
+ * The number of groups a config's per-group lists imply: the length of the first one, in
+ * construction order, anywhere in the config (every other list must then agree with it).
+ */
+const impliedGroups = (u: unknown): number | undefined => {
+  if (!isObject(u)) return undefined
+  if (u['type'] === 'SequentialLR' || u['type'] === 'ChainedScheduler') {
+    const children = u['schedulers']
+    if (!Array.isArray(children)) return undefined
+    for (const child of children) {
+      const n = impliedGroups(child)
+      if (n !== undefined) return n
+    }
+    return undefined
+  }
+  const keys = (familyOf(u['type'])?.codec as { readonly perGroupKeys?: ReadonlyArray<string> } | undefined)?.perGroupKeys ?? []
+  for (const k of keys) {
+    const v = u[k]
+    if (Array.isArray(v) && v.length > 0) return v.length
+  }
   return undefined
 }
 
@@ -201,7 +221,7 @@ export const Schedule = (ctx: DecodeContext): t.Type<AnyScheduler, unknown, unkn
     const type = u['type']
     const typeContext = (): t.Context => [...c, { key: 'type', type: t.string, actual: type }]
     if (type === 'SequentialLR' || type === 'ChainedScheduler') return composite(u, type, c)
-    const family = typeof type === 'string' && Object.prototype.hasOwnProperty.call(families, type) ? families[type] : undefined
+    const family = familyOf(type)
     if (family === undefined)
       return t.failure(type, typeContext(), type === undefined ? `missing, expected one of ${schedulerTypes().join(', ')}` : `expected one of ${schedulerTypes().join(', ')}, got ${formatValue(type)}`)
     const decoded = family.codec.validate(u, c)
@@ -224,8 +244,8 @@ export const Schedule = (ctx: DecodeContext): t.Type<AnyScheduler, unknown, unkn
     if (nameErrors.length > 0) return t.failures(nameErrors)
     const built = attempt(c, () => family.build(config, fn))
     if (E.isLeft(built)) return built
-    // per-group lists against the number of groups (or, without it, against each other)
-    const n = ctx.groups ?? impliedGroups(config)
+    // per-group lists against the number of groups (given, or implied by the first list)
+    const n = ctx.groups
     if (n === undefined) return built
     try {
       built.right.kernel(n)
@@ -317,7 +337,8 @@ export const toConfigErrors = (errors: t.Errors): ReadonlyArray<ConfigError> =>
 export const decodeSchedule = (json: unknown, ctx: DecodeContext = {}): E.Either<ReadonlyArray<ConfigError>, AnyScheduler> => {
   if (ctx.groups !== undefined && (!Number.isSafeInteger(ctx.groups) || ctx.groups < 1))
     return E.left([{ path: 'groups', message: `expected a positive integer, got ${formatValue(ctx.groups)}`, value: ctx.groups }])
-  return E.mapLeft(toConfigErrors)(Schedule(ctx).decode(json))
+  const groups = ctx.groups ?? impliedGroups(json)
+  return E.mapLeft(toConfigErrors)(Schedule(groups === undefined ? ctx : { ...ctx, groups }).decode(json))
 }
 
 /**

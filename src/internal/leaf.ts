@@ -183,10 +183,13 @@ export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
             return initialLrs.map((base, i) => closedForm(t, base, i))
           },
     multiplier: spec.multiplier,
-    checkState: (state, path) => {
+    checkState: (state, path, groups) => {
       const o = record(path, state, ['lastEpoch', 'baseLrs'])
       const e = nonNegativeInteger(`${path}.lastEpoch`, o['lastEpoch'])
-      nonEmptyArray<unknown>(`${path}.baseLrs`, o['baseLrs']).forEach((x, i) => finite(`${path}.baseLrs[${i}]`, x))
+      const bases = nonEmptyArray<unknown>(`${path}.baseLrs`, o['baseLrs'])
+      if (bases.length !== groups)
+        throw new ScheduleError(`${path}.baseLrs`, `${groups} value${groups === 1 ? '' : 's'} (one per param group)`, bases)
+      bases.forEach((x, i) => finite(`${path}.baseLrs[${i}]`, x))
       if (spec.lastStep !== undefined && e > spec.lastStep)
         throw new ScheduleError(`${path}.lastEpoch`, `at most ${spec.lastStep} (${spec.name}'s last step)`, e)
       return e
