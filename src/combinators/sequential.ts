@@ -19,6 +19,7 @@
  */
 import { ScheduleError } from '../errors.js'
 import { type AnyScheduler, type Groups, type Kernel, type Scheduler, resetBuffersToInitialLrs, resetToInitialLrs } from '../Schedule.js'
+import { bisectRight } from '../internal/bisect.js'
 import { epochOf } from '../internal/leaf.js'
 import { array, nonEmptyArray, nonNegativeInteger, record } from '../internal/validate.js'
 
@@ -44,18 +45,6 @@ export interface SequentialState {
 // -------------------------------------------------------------------------------------
 // utils
 // -------------------------------------------------------------------------------------
-
-/** Python's `bisect_right`: how many of the sorted `xs` are <= x. @internal */
-export const bisectRight = (xs: ReadonlyArray<number>, x: number): number => {
-  let lo = 0
-  let hi = xs.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if ((xs[mid] as number) <= x) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
 
 /** Checks that a child is a scheduler. @internal */
 export const checkScheduler = (path: string, s: unknown): Scheduler<unknown> => {

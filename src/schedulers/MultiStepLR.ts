@@ -7,6 +7,7 @@
 import * as t from 'io-ts'
 import { ArrayOf, NonNegativeInteger, Positive, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
+import { bisectRight } from '../internal/bisect.js'
 import { type EpochState, leaf } from '../internal/leaf.js'
 import { array, nonNegativeInteger, positive, withDefault } from '../internal/validate.js'
 
@@ -75,16 +76,7 @@ export const multiStepLR = (options: MultiStepLROptions): Scheduler<EpochState> 
   const counts = new Map<number, number>()
   for (const m of milestones) counts.set(m, (counts.get(m) ?? 0) + 1)
   // bisect_right(sorted milestones, e): how many milestones are <= e
-  const passed = (e: number): number => {
-    let lo = 0
-    let hi = milestones.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if ((milestones[mid] as number) <= e) lo = mid + 1
-      else hi = mid
-    }
-    return lo
-  }
+  const passed = (e: number): number => bisectRight(milestones, e)
   return leaf({
     name: 'MultiStepLR',
     config: { milestones: options.milestones.slice(), gamma },

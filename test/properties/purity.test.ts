@@ -42,7 +42,7 @@ test.prop([anyConfig, groups, fc.integer({ min: 0, max: 300 }), metricSeed], { n
 )
 
 test.prop([anyConfig, groups, fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 }), metricSeed], { numRuns: 200 })(
-  'a JSON round trip of the state at any step continues to the same trace, bit for bit',
+  'a JSON round trip of the state at any step continues to the same trace',
   (config, gs, k, more, ms) => {
     const s = fromConfig(config)
     const whole = trace(s, gs, k + more, ms)
