@@ -309,7 +309,7 @@ export const schedulerConfig = <T extends string, R extends Props, O extends Pro
     const out: Record<string, unknown> = { type }
     for (const k of Object.keys(o)) {
       if (!keys.includes(k))
-        errors.push(failureAt(c, [k], o[k], `unknown argument of ${type} (it takes ${keys.filter((x) => x !== 'type').join(', ')})`))
+        errors.push(failureAt(c, [k], o[k], `unknown argument of ${type} (${keys.length === 1 ? 'it takes none' : `it takes ${keys.filter((x) => x !== 'type').join(', ')}`})`))
     }
     const field = (k: string, codec: t.Mixed, isRequired: boolean): void => {
       if (!isRequired && o[k] === undefined) return

@@ -24,6 +24,7 @@ import { OneCycleLRConfig, oneCycleLR } from '../schedulers/OneCycleLR.js'
 import { PolynomialLRConfig, polynomialLR } from '../schedulers/PolynomialLR.js'
 import { ReduceLROnPlateauConfig, reduceLROnPlateau } from '../schedulers/ReduceLROnPlateau.js'
 import { StepLRConfig, stepLR } from '../schedulers/StepLR.js'
+import { hfFamilies } from '../presets/hf/index.js'
 import { ArrayOf, type Family, NonNegativeInteger, failureAt } from './codec.js'
 
 // -------------------------------------------------------------------------------------
@@ -110,7 +111,7 @@ export const pytorchFamilies: Readonly<Record<string, Family>> = {
 }
 
 /** Every family the declarative format knows, by `type` (the presets of other libraries join here). */
-const families: Readonly<Record<string, Family>> = { ...pytorchFamilies }
+const families: Readonly<Record<string, Family>> = { ...pytorchFamilies, ...hfFamilies }
 
 /**
  * The scheduler types the declarative format knows.
@@ -164,6 +165,16 @@ const attempt = <A>(c: t.Context, f: () => A): t.Validation<A> => {
     if (e instanceof ScheduleError) return t.failures([fromScheduleError(c, e)])
     throw e
   }
+}
+
+/** What a `type` should be: within a preset family when it names one, else any type. */
+const expectedType = (type: unknown): string => {
+  const prefixes = [...new Set(Object.keys(families).flatMap((k) => (k.includes('.') ? [k.slice(0, k.indexOf('.'))] : [])))]
+  const prefix = typeof type === 'string' && type.includes('.') ? type.slice(0, type.indexOf('.')) : undefined
+  if (prefix !== undefined && prefixes.includes(prefix))
+    return `one of the ${prefix} presets (${Object.keys(families).filter((k) => k.startsWith(`${prefix}.`)).join(', ')})`
+  const pytorch = [...Object.keys(pytorchFamilies), 'SequentialLR', 'ChainedScheduler']
+  return `a PyTorch class name (${pytorch.join(', ')})${prefixes.length === 0 ? '' : ` or a preset type (${prefixes.map((p) => `${p}.<name>`).join(', ')})`}`
 }
 
 const familyOf = (type: unknown): Family | undefined =>
@@ -223,7 +234,7 @@ export const Schedule = (ctx: DecodeContext): t.Type<AnyScheduler, unknown, unkn
     if (type === 'SequentialLR' || type === 'ChainedScheduler') return composite(u, type, c)
     const family = familyOf(type)
     if (family === undefined)
-      return t.failure(type, typeContext(), type === undefined ? `missing, expected one of ${schedulerTypes().join(', ')}` : `expected one of ${schedulerTypes().join(', ')}, got ${formatValue(type)}`)
+      return t.failure(type, typeContext(), type === undefined ? `missing, expected ${expectedType(type)}` : `expected ${expectedType(type)}, got ${formatValue(type)}`)
     const decoded = family.codec.validate(u, c)
     if (E.isLeft(decoded)) return decoded
     const config = decoded.right as Record<string, unknown> & { readonly type: string }

@@ -219,26 +219,10 @@ describe('a decoded config traces as the TypeScript constructor with the same ar
     expectSameTrace(scheduleFromConfig(config), decodeOk(config), sgd2, 20)
   })
 
-  test('every type of the contract is known', () => {
-    expect([...schedulerTypes()].sort()).toEqual(
-      [
-        'StepLR',
-        'MultiStepLR',
-        'ConstantLR',
-        'LinearLR',
-        'ExponentialLR',
-        'PolynomialLR',
-        'CosineAnnealingLR',
-        'CosineAnnealingWarmRestarts',
-        'CyclicLR',
-        'OneCycleLR',
-        'ReduceLROnPlateau',
-        'SequentialLR',
-        'ChainedScheduler',
-        'LambdaLR',
-        'MultiplicativeLR'
-      ].sort()
-    )
+  test('every type of the contract is known: the PyTorch family, the composites, and presets under a dotted prefix', () => {
+    const pytorch = PYTORCH_TYPES.split(', ')
+    expect(schedulerTypes()).toEqual(expect.arrayContaining(pytorch))
+    expect(schedulerTypes().filter((k) => !pytorch.includes(k)).every((k) => /^(optax|keras|hf|timm)\.[A-Za-z_]+$/.test(k))).toBe(true)
   })
 })
 
@@ -361,8 +345,10 @@ describe("a config with only the required keys is the constructor given PyTorch'
 // errors, one rendered line per problem
 // -------------------------------------------------------------------------------------
 
-const TYPES =
+const PYTORCH_TYPES =
   'StepLR, MultiStepLR, ConstantLR, LinearLR, ExponentialLR, PolynomialLR, CosineAnnealingLR, CosineAnnealingWarmRestarts, CyclicLR, OneCycleLR, ReduceLROnPlateau, LambdaLR, MultiplicativeLR, SequentialLR, ChainedScheduler'
+const PRESET_PREFIXES = [...new Set(schedulerTypes().flatMap((k) => (k.includes('.') ? [k.slice(0, k.indexOf('.'))] : [])))]
+const TYPES = `a PyTorch class name (${PYTORCH_TYPES}) or a preset type (${PRESET_PREFIXES.map((p) => `${p}.<name>`).join(', ')})`
 const REGISTERED = Object.keys(functions).join(', ')
 
 interface Bad {
@@ -522,11 +508,11 @@ describe('missing required arguments', () => {
 
 describe('unknown or missing type, non-object configs', () => {
   table([
-    { name: 'an unknown type', config: { type: 'StepLr', stepSize: 2 }, lines: [`type: expected one of ${TYPES}, got "StepLr"`] },
-    { name: 'no type', config: { stepSize: 2 }, lines: [`type: missing, expected one of ${TYPES}`] },
-    { name: 'a type that is not a string', config: { type: 3 }, lines: [`type: expected one of ${TYPES}, got 3`] },
-    { name: "the name of an Object.prototype property (not a scheduler)", config: { type: 'toString' }, lines: [`type: expected one of ${TYPES}, got "toString"`] },
-    { name: 'another family without its prefix registered', config: { type: 'optax.cosine_decay_schedule' }, lines: [`type: expected one of ${TYPES}, got "optax.cosine_decay_schedule"`] },
+    { name: 'an unknown type', config: { type: 'StepLr', stepSize: 2 }, lines: [`type: expected ${TYPES}, got "StepLr"`] },
+    { name: 'no type', config: { stepSize: 2 }, lines: [`type: missing, expected ${TYPES}`] },
+    { name: 'a type that is not a string', config: { type: 3 }, lines: [`type: expected ${TYPES}, got 3`] },
+    { name: "the name of an Object.prototype property (not a scheduler)", config: { type: 'toString' }, lines: [`type: expected ${TYPES}, got "toString"`] },
+    { name: 'a preset type that does not exist in its family', config: { type: 'hf.cosine_decay' }, lines: [`type: expected one of the hf presets (${schedulerTypes().filter((k) => k.startsWith('hf.')).join(', ')}), got "hf.cosine_decay"`] },
     { name: 'a number', config: 42, lines: ['config: expected a scheduler config (an object with a "type"), got 42'] },
     { name: 'null', config: null, lines: ['config: expected a scheduler config (an object with a "type"), got null'] },
     { name: 'an array', config: [{ type: 'StepLR', stepSize: 2 }], lines: ['config: expected a scheduler config (an object with a "type"), got [{"type":"StepLR","stepSize":2}]'] },
@@ -764,7 +750,7 @@ describe('nested paths', () => {
         milestones: [4]
       },
       lines: [
-        `schedulers[1].schedulers[0].schedulers[0].type: missing, expected one of ${TYPES}`,
+        `schedulers[1].schedulers[0].schedulers[0].type: missing, expected ${TYPES}`,
         'schedulers[1].schedulers[0].schedulers[1].lr: unknown argument of StepLR (it takes stepSize, gamma)'
       ]
     },
@@ -815,7 +801,7 @@ describe('several problems: all of them, in order', () => {
       'schedulers[0].gama: unknown argument of StepLR (it takes stepSize, gamma)',
       'schedulers[0].stepSize: expected a positive integer, got 0',
       'schedulers[1].schedulers[0].tMax: missing, expected a positive integer',
-      `schedulers[1].schedulers[1].type: expected one of ${TYPES}, got "Exponential"`,
+      `schedulers[1].schedulers[1].type: expected ${TYPES}, got "Exponential"`,
       'schedulers[2]: expected a scheduler config (an object with a "type"), got 7',
       'milestones: expected 2 milestones (one fewer than the 3 schedulers), got [5,5,5]',
       'milestones[1]: expected a milestone > 5 (milestones must increase strictly), got 5',

@@ -17,6 +17,7 @@ import { argument } from '../../config/codec.js'
 import { ScheduleError } from '../../errors.js'
 import type { Buffers, Groups, Kernel, Scheduler } from '../../Schedule.js'
 import { type EpochState, leaf } from '../../internal/leaf.js'
+import { finite } from '../../internal/validate.js'
 
 /** A multiplier of the initial lr, as a function of the step (transformers' `lr_lambda`). */
 export type Multiplier = (step: number) => number
@@ -113,4 +114,49 @@ export const defaultLrLeaf = (
     needsMetric: false,
     kernel
   }
+}
+
+/**
+ * transformers' `_get_cosine_schedule_with_warmup_lr_lambda` (the second of its two definitions,
+ * the one both `get_cosine_schedule_with_warmup` and `get_cosine_with_min_lr_schedule_with_warmup`
+ * call): a linear warmup from 0, then a cosine from 1 to `minLrRate`, clipped at 0.
+ */
+export const cosineMultiplier =
+  (numWarmupSteps: number, numTrainingSteps: number, numCycles: number, minLrRate: number): Multiplier =>
+  (step) => {
+    if (step < numWarmupSteps) return linearWarmup(step, numWarmupSteps)
+    const progress = (step - numWarmupSteps) / Math.max(1, numTrainingSteps - numWarmupSteps)
+    let factor = 0.5 * (1.0 + Math.cos(Math.PI * numCycles * 2.0 * progress))
+    factor = factor * (1 - minLrRate) + minLrRate
+    return Math.max(0, factor)
+  }
+
+/**
+ * transformers' `min_lr` / `min_lr_rate` pair (exactly one is given): the rate, or `undefined` when it
+ * is `minLr` divided by the optimizer's default lr (known at init).
+ */
+export const minLrArguments = (
+  minLr: number | undefined,
+  minLrRate: number | undefined
+): { readonly minLr: number } | { readonly minLrRate: number } => {
+  if (minLr !== undefined && minLrRate !== undefined)
+    throw new ScheduleError('minLrRate', 'no value when minLr is given (transformers takes only one of min_lr and min_lr_rate)', minLrRate)
+  if (minLr !== undefined) return { minLr: finite('minLr', minLr) }
+  if (minLrRate === undefined)
+    throw new ScheduleError('minLr', 'a finite number, or minLrRate (transformers requires one of min_lr and min_lr_rate)', minLr)
+  return { minLrRate: finite('minLrRate', minLrRate) }
+}
+
+/**
+ * transformers' `min_lr / optimizer.defaults["lr"]`, the optimizer's lr being the first group's
+ * initial lr here (rejected unless > 0: torch's optimizers refuse a negative lr, 0 divides by zero).
+ */
+export const minLrRateOf = (name: string, minLr: number, defaultLr: number): number => {
+  if (!(defaultLr > 0))
+    throw new ScheduleError(
+      'groups[0].lr',
+      `an initial lr > 0 (${name} divides minLr by the first group's initial lr, as transformers divides min_lr by the optimizer's lr; or give minLrRate)`,
+      defaultLr
+    )
+  return minLr / defaultLr
 }

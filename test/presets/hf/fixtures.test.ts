@@ -1,0 +1,102 @@
+// Replays every trace that scripts/gen_hf_fixtures.py recorded from the real transformers 5.18
+// (get_scheduler on a torch SGD optimizer), through the family's codec and build (the declarative form).
+//
+// Bar: |ours - transformers| <= 1e-12 · |transformers| + 1e-15 · (largest initial lr of the case).
+// Every preset computes `initial lr · λ(step)` directly from the step, with transformers' operation
+// order, so there is no recurrence to accumulate error: the only differences left are V8's Math.cos
+// / Math.pow against glibc's cos / pow (at most one ulp per call, ~1.1e-16 relative to the call's
+// result). Relative to the lr that stays far below 1e-12, except where the multiplier cancels to
+// (nearly) 0: 0.5 · (1 + cos x) with x near π loses the cos's ulp against a tiny sum (and
+// 1 - sqrt(p), p → 1, likewise), so the relative error of a value of ~1e-5 can reach ~1e-11 while
+// its absolute error stays at 0.5 · 1.1e-16 · initial lr. The absolute floor, 1e-15 · initial lr
+// (about 9 ulps of the initial lr), is that one-ulp difference with a margin; an off-by-one step or
+// a wrong formula moves values by far more than 1e-15 of the initial lr.
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import * as E from 'fp-ts/lib/Either.js'
+import { afterAll, describe, expect, test } from 'vitest'
+import { type AnyScheduler, type Groups, trace, traceArray } from '../../../src/index.js'
+import { hfFamilies } from '../../../src/presets/hf/index.js'
+
+interface Case {
+  readonly name: string
+  readonly config: { readonly type: string } & Record<string, unknown>
+  readonly groups: Groups
+  readonly steps: number
+  /** Metrics of evaluations 1..steps (reduce_lr_on_plateau). */
+  readonly metrics?: ReadonlyArray<number>
+  readonly lr: ReadonlyArray<ReadonlyArray<number>>
+}
+
+const REL = 1e-12
+const ABS = 1e-15
+const dir = join(import.meta.dirname, '..', '..', 'fixtures', 'hf')
+const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+
+/** Builds a config through the family's codec, then its build (what the decoder does). */
+const fromConfig = (config: Case['config']): AnyScheduler => {
+  const family = hfFamilies[config.type]
+  if (family === undefined) throw new Error(`no hf family ${config.type}`)
+  const decoded = family.codec.decode(config)
+  if (E.isLeft(decoded)) throw new Error(`${config.type}: the codec rejects ${JSON.stringify(config)}`)
+  return family.build(decoded.right, () => {
+    throw new Error('the hf family names no functions')
+  })
+}
+
+/** The worst error over a table, as a fraction of its tolerance, and the worst relative error. */
+const compare = (actual: ReadonlyArray<ArrayLike<number>>, expected: ReadonlyArray<ReadonlyArray<number>>, scale: number) => {
+  let ratio = 0
+  let rel = 0
+  let at = ''
+  expected.forEach((row, k) =>
+    row.forEach((e, i) => {
+      const a = actual[k]?.[i] as number
+      const diff = a === e ? 0 : Math.abs(a - e)
+      const r = Number.isNaN(diff) ? Infinity : diff / (REL * Math.abs(e) + ABS * scale)
+      if (diff > 0) rel = Math.max(rel, diff / Math.max(Math.abs(a), Math.abs(e)))
+      if (r > ratio) {
+        ratio = r
+        at = `row ${k}, group ${i}: got ${a}, transformers ${e}`
+      }
+    })
+  )
+  return { ratio, rel, at }
+}
+
+const summary = new Map<string, { cases: number; worst: number }>()
+
+test('there are fixtures for every hf schedule', () => {
+  expect(files).toEqual(Object.keys(hfFamilies).map((t) => `${t.slice(3)}.json`).sort())
+})
+
+for (const file of files) {
+  const { cases } = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { cases: ReadonlyArray<Case> }
+  describe(file, () => {
+    test('at least 15 random cases', () => {
+      expect(cases.filter((c) => c.name.includes('/random-')).length).toBeGreaterThanOrEqual(15)
+    })
+    test.each(cases.map((c) => [c.name, c] as const))('%s matches transformers', (_name, c) => {
+      const s = fromConfig(c.config)
+      const scale = Math.max(...c.groups.map((g) => Math.abs(g.lr)))
+      const t = trace(s, c.groups, c.steps, c.metrics)
+      expect(t.lr).toHaveLength(c.steps + 1)
+      const r = compare(t.lr, c.lr, scale)
+      expect(r.ratio, `lr ${r.at}`).toBeLessThanOrEqual(1)
+      // the fast path, and the closed form where there is one, give the same numbers bit for bit
+      const fast = traceArray(s, c.groups, c.steps, c.metrics)
+      expect(Array.from(fast.lr)).toEqual(t.lr.flat())
+      if (s.closedForm !== undefined) {
+        const initial = t.groups.map((g) => g.initialLr as number)
+        expect(t.lr.map((_, k) => s.closedForm!(k, initial))).toEqual(t.lr)
+      }
+      const prev = summary.get(file) ?? { cases: 0, worst: 0 }
+      summary.set(file, { cases: prev.cases + 1, worst: Math.max(prev.worst, r.rel) })
+    })
+  })
+}
+
+afterAll(() => {
+  if (process.env['FIXTURE_SUMMARY'] === '1')
+    console.log([...summary.entries()].map(([k, v]) => `${k}: ${v.cases} cases, worst relative error ${v.worst.toExponential(2)}`).join('\n'))
+})
