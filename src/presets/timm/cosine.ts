@@ -1,0 +1,126 @@
+/**
+ * timm's `CosineLRScheduler` (config `timm.cosine`): cosine decay from each group's base lr to
+ * `lrMin` over `tInitial` steps, with restarts (`cycleMul`, `cycleDecay`, `cycleLimit`), k-decay,
+ * a linear warmup and seeded noise. Row k of a trace is the lr timm sets for `t = k`
+ * (`_get_lr(k)`, i.e. `step(k)` or `step_update(k)`).
+ *
+ * After `cycleLimit` cycles the lr stays at `lrMin` for good (default `cycleLimit` 1: one cosine,
+ * then `lrMin`); PyTorch's CosineAnnealingLR rises again after `tMax` instead.
+ *
+ * @since 0.1.0
+ */
+import * as t from 'io-ts'
+import { Bool, NonNegative, NonNegativeInteger, Positive, PositiveInteger, schedulerConfig } from '../../config/codec.js'
+import type { Scheduler } from '../../Schedule.js'
+import { type EpochState, leaf } from '../../internal/leaf.js'
+import { boolean, nonNegative, nonNegativeInteger, positive, positiveInteger, withDefault } from '../../internal/validate.js'
+import { cyclePosition, endReason, lastStepOf, noiseCodecs, noiseConfig, noiseOf, timmSchedule } from './common.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * The JSON config of `timm.cosine` (timm's `CosineLRScheduler` arguments in camelCase, timm's
+ * defaults). Arguments:
+ * - `tInitial`: Length of the first cycle, in steps: a positive integer.
+ * - `lrMin`: The floor, >= 0. Default 0.
+ * - `cycleMul`: Each cycle is `cycleMul` times as long as the one before, > 0. Default 1.
+ * - `cycleDecay`: Each cycle's peak is `cycleDecay` times the one before, >= 0. Default 1.
+ * - `cycleLimit`: Cycles run before the lr stays at `lrMin`: an integer >= 0. Default 1.
+ * - `warmupT`: Warmup steps: an integer >= 0. Default 0.
+ * - `warmupLrInit`: The lr at step 0 of the warmup, >= 0. Default 0.
+ * - `warmupPrefix`: The cycles start after the warmup (otherwise the warmup overlays their start). Default false.
+ * - `kDecay`: k-decay exponent on the position in the cycle, > 0. Default 1.
+ * - `noiseRangeT`, `noisePct`, `noiseStd`, `noiseSeed`: seeded noise (see docs/presets/timm.md).
+ *
+ * @example
+ * import { timm } from 'lr-schedule'
+ * timm.CosineConfig.is({ type: 'timm.cosine', tInitial: 100, warmupT: 5, warmupLrInit: 1e-6 }) // true
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export const CosineConfig = schedulerConfig('timm.cosine', { tInitial: PositiveInteger }, {
+  lrMin: NonNegative,
+  cycleMul: Positive,
+  cycleDecay: NonNegative,
+  cycleLimit: NonNegativeInteger,
+  warmupT: NonNegativeInteger,
+  warmupLrInit: NonNegative,
+  warmupPrefix: Bool,
+  kDecay: Positive,
+  ...noiseCodecs
+})
+
+/**
+ * The JSON config of `timm.cosine`.
+ *
+ * @example
+ * import { timm } from 'lr-schedule'
+ * const c: timm.CosineConfig = { type: 'timm.cosine', tInitial: 100 }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type CosineConfig = t.TypeOf<typeof CosineConfig>
+
+/**
+ * The arguments of `timm.cosine`: its config without `type`.
+ *
+ * @example
+ * import { timm } from 'lr-schedule'
+ * const o: timm.CosineOptions = { tInitial: 100, lrMin: 1e-5 }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type CosineOptions = Omit<CosineConfig, 'type'>
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * timm's cosine schedule with warmup and restarts.
+ *
+ * @example
+ * import { timm, trace } from 'lr-schedule'
+ * trace(timm.cosine({ tInitial: 2 }), [1], 3).lr // [[1], [0.5], [0], [0]]
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const cosine = (options: CosineOptions): Scheduler<EpochState> => {
+  const tInitial = positiveInteger('tInitial', options.tInitial)
+  const lrMin = nonNegative('lrMin', withDefault(options.lrMin, 0))
+  const cycleMul = positive('cycleMul', withDefault(options.cycleMul, 1))
+  const cycleDecay = nonNegative('cycleDecay', withDefault(options.cycleDecay, 1))
+  const cycleLimit = nonNegativeInteger('cycleLimit', withDefault(options.cycleLimit, 1))
+  const warmupT = nonNegativeInteger('warmupT', withDefault(options.warmupT, 0))
+  const warmupLrInit = nonNegative('warmupLrInit', withDefault(options.warmupLrInit, 0))
+  const warmupPrefix = boolean('warmupPrefix', withDefault(options.warmupPrefix, false))
+  const kDecay = positive('kDecay', withDefault(options.kDecay, 1))
+  const noise = noiseOf(options)
+
+  const cycles = { tInitial, cycleMul, cycleDecay, cycleLimit }
+  const warmup = { warmupT, warmupLrInit, warmupPrefix }
+  const position = cyclePosition(cycles)
+  const lastStep = lastStepOf(cycles, warmup)
+  // timm's _get_lr after the warmup, for one group
+  const decay = (t: number, base: number): number => {
+    const { i, tI, tCurr } = position(t)
+    if (i >= cycleLimit) return lrMin
+    const lrMax = base * Math.pow(cycleDecay, i)
+    return lrMin + 0.5 * (lrMax - lrMin) * (1 + Math.cos((Math.PI * Math.pow(tCurr, kDecay)) / Math.pow(tI, kDecay)))
+  }
+  const lr = timmSchedule('timm.cosine', warmup, decay, noise, lastStep === undefined ? {} : { lastStep, why: endReason(cycles) })
+
+  return leaf({
+    name: 'timm.cosine',
+    config: { tInitial, lrMin, cycleMul, cycleDecay, cycleLimit, warmupT, warmupLrInit, warmupPrefix, kDecay, ...noiseConfig(noise) },
+    ...(lastStep === undefined ? {} : { lastStep }),
+    lr: (e, _lr, base) => lr(e, base),
+    closedForm: (e, base) => lr(e, base)
+  })
+}

@@ -1,0 +1,128 @@
+/**
+ * timm's `PolyLRScheduler` (config `timm.poly`): a polynomial decay from each group's base lr to
+ * `lrMin` over `tInitial` steps (`lrMin + (lrMax − lrMin) · (1 − t^k / tInitial^k)^power`), with
+ * restarts, k-decay, a linear warmup and seeded noise. Row k is the lr timm sets for `t = k`.
+ *
+ * After `cycleLimit` cycles the lr stays at `lrMin`; PyTorch's PolynomialLR stays at 0 after
+ * `totalIters` and has no floor, no restarts and a default power of 1 (timm's is 0.5).
+ *
+ * @since 0.1.0
+ */
+import * as t from 'io-ts'
+import { Bool, NonNegative, NonNegativeInteger, Positive, PositiveInteger, schedulerConfig } from '../../config/codec.js'
+import type { Scheduler } from '../../Schedule.js'
+import { type EpochState, leaf } from '../../internal/leaf.js'
+import { boolean, nonNegative, nonNegativeInteger, positive, positiveInteger, withDefault } from '../../internal/validate.js'
+import { cyclePosition, endReason, lastStepOf, noiseCodecs, noiseConfig, noiseOf, timmSchedule } from './common.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * The JSON config of `timm.poly` (timm's `PolyLRScheduler` arguments in camelCase, timm's
+ * defaults). Arguments:
+ * - `tInitial`: Length of the first cycle, in steps: a positive integer.
+ * - `power`: The polynomial's power, >= 0. Default 0.5.
+ * - `lrMin`: The floor, >= 0. Default 0.
+ * - `cycleMul`: Each cycle is `cycleMul` times as long as the one before, > 0. Default 1.
+ * - `cycleDecay`: Each cycle's peak is `cycleDecay` times the one before, >= 0. Default 1.
+ * - `cycleLimit`: Cycles run before the lr stays at `lrMin`: an integer >= 0. Default 1.
+ * - `warmupT`: Warmup steps: an integer >= 0. Default 0.
+ * - `warmupLrInit`: The lr at step 0 of the warmup, >= 0. Default 0.
+ * - `warmupPrefix`: The cycles start after the warmup (otherwise the warmup overlays their start). Default false.
+ * - `kDecay`: k-decay exponent on the position in the cycle, > 0. Default 1.
+ * - `noiseRangeT`, `noisePct`, `noiseStd`, `noiseSeed`: seeded noise (see docs/presets/timm.md).
+ *
+ * @example
+ * import { timm } from 'lr-schedule'
+ * timm.PolyConfig.is({ type: 'timm.poly', tInitial: 100, power: 2 }) // true
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export const PolyConfig = schedulerConfig('timm.poly', { tInitial: PositiveInteger }, {
+  power: NonNegative,
+  lrMin: NonNegative,
+  cycleMul: Positive,
+  cycleDecay: NonNegative,
+  cycleLimit: NonNegativeInteger,
+  warmupT: NonNegativeInteger,
+  warmupLrInit: NonNegative,
+  warmupPrefix: Bool,
+  kDecay: Positive,
+  ...noiseCodecs
+})
+
+/**
+ * The JSON config of `timm.poly`.
+ *
+ * @example
+ * import { timm } from 'lr-schedule'
+ * const c: timm.PolyConfig = { type: 'timm.poly', tInitial: 100 }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type PolyConfig = t.TypeOf<typeof PolyConfig>
+
+/**
+ * The arguments of `timm.poly`: its config without `type`.
+ *
+ * @example
+ * import { timm } from 'lr-schedule'
+ * const o: timm.PolyOptions = { tInitial: 100, power: 2 }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type PolyOptions = Omit<PolyConfig, 'type'>
+
+// -------------------------------------------------------------------------------------
+// constructors
+// -------------------------------------------------------------------------------------
+
+/**
+ * timm's polynomial schedule with warmup and restarts.
+ *
+ * @example
+ * import { timm, trace } from 'lr-schedule'
+ * trace(timm.poly({ tInitial: 4, power: 2 }), [1], 5).lr // [[1], [0.5625], [0.25], [0.0625], [0], [0]]
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const poly = (options: PolyOptions): Scheduler<EpochState> => {
+  const tInitial = positiveInteger('tInitial', options.tInitial)
+  const power = nonNegative('power', withDefault(options.power, 0.5))
+  const lrMin = nonNegative('lrMin', withDefault(options.lrMin, 0))
+  const cycleMul = positive('cycleMul', withDefault(options.cycleMul, 1))
+  const cycleDecay = nonNegative('cycleDecay', withDefault(options.cycleDecay, 1))
+  const cycleLimit = nonNegativeInteger('cycleLimit', withDefault(options.cycleLimit, 1))
+  const warmupT = nonNegativeInteger('warmupT', withDefault(options.warmupT, 0))
+  const warmupLrInit = nonNegative('warmupLrInit', withDefault(options.warmupLrInit, 0))
+  const warmupPrefix = boolean('warmupPrefix', withDefault(options.warmupPrefix, false))
+  const kDecay = positive('kDecay', withDefault(options.kDecay, 1))
+  const noise = noiseOf(options)
+
+  const cycles = { tInitial, cycleMul, cycleDecay, cycleLimit }
+  const warmup = { warmupT, warmupLrInit, warmupPrefix }
+  const position = cyclePosition(cycles)
+  const lastStep = lastStepOf(cycles, warmup)
+  // timm's _get_lr after the warmup, for one group
+  const decay = (t: number, base: number): number => {
+    const { i, tI, tCurr } = position(t)
+    if (i >= cycleLimit) return lrMin
+    const lrMax = base * Math.pow(cycleDecay, i)
+    return lrMin + (lrMax - lrMin) * Math.pow(1 - Math.pow(tCurr, kDecay) / Math.pow(tI, kDecay), power)
+  }
+  const lr = timmSchedule('timm.poly', warmup, decay, noise, lastStep === undefined ? {} : { lastStep, why: endReason(cycles) })
+
+  return leaf({
+    name: 'timm.poly',
+    config: { tInitial, power, lrMin, cycleMul, cycleDecay, cycleLimit, warmupT, warmupLrInit, warmupPrefix, kDecay, ...noiseConfig(noise) },
+    ...(lastStep === undefined ? {} : { lastStep }),
+    lr: (e, _lr, base) => lr(e, base),
+    closedForm: (e, base) => lr(e, base)
+  })
+}

@@ -1,0 +1,105 @@
+// Replays every trace that scripts/gen_timm_fixtures.py recorded from the real timm 1.0.29 (its
+// scheduler classes on a torch SGD optimizer), through the family's codec and build (the
+// declarative form), with `trace` and with `traceArray`.
+//
+// Bar: |ours - timm| <= 1e-12 · |timm| + 1e-15 · (largest initial lr of the case).
+// Every preset computes the lr of step t directly from t with timm's operation order (no
+// recurrence accumulates error; the plateau's reductions are exact multiplications by the same
+// factor in the same order), so the only differences left are V8's Math.cos / Math.tanh /
+// Math.pow against glibc's (at most one ulp per call, ~1.1e-16 relative to the call's result; the
+// cycle index uses a correctly rounded log, equal to glibc's, so no step changes cycle). Relative
+// to the lr that stays far below 1e-12 except where the curve cancels to (nearly) its floor:
+// 0.5 · (1 + cos x) with x near π, (1 − tanh y) with y large, (1 − p)^power with p near 1 lose
+// the call's ulp against a tiny result, so a value of ~1e-6 can be off by ~1e-11 relative while
+// its absolute error stays at ~1.1e-16 · initial lr. The absolute floor, 1e-15 · initial lr
+// (about 9 ulps of the initial lr), is that one-ulp difference with a margin; an off-by-one step,
+// a wrong cycle or a wrong formula moves values by far more than 1e-15 of the initial lr.
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, describe, expect, test } from 'vitest'
+import { type Groups, trace, traceArray } from '../../../src/index.js'
+import { fromTimmConfig } from './common.js'
+
+interface Case {
+  readonly name: string
+  readonly config: { readonly type: string } & Record<string, unknown>
+  readonly groups: Groups
+  readonly steps: number
+  /** Metrics of steps 1..steps (timm.plateau). */
+  readonly metrics?: ReadonlyArray<number>
+  readonly lr: ReadonlyArray<ReadonlyArray<number>>
+}
+
+const REL = 1e-12
+const ABS = 1e-15
+const dir = join(import.meta.dirname, '..', '..', 'fixtures', 'timm')
+const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+
+/** The worst error over a table, as a fraction of its tolerance, and the worst relative error. */
+const compare = (actual: ReadonlyArray<ArrayLike<number>>, expected: ReadonlyArray<ReadonlyArray<number>>, scale: number) => {
+  let ratio = 0
+  let rel = 0
+  let at = ''
+  expected.forEach((row, k) =>
+    row.forEach((e, i) => {
+      const a = actual[k]?.[i] as number
+      const diff = a === e ? 0 : Math.abs(a - e)
+      const r = Number.isNaN(diff) ? Infinity : diff / (REL * Math.abs(e) + ABS * scale)
+      if (diff > 0) rel = Math.max(rel, diff / Math.max(Math.abs(a), Math.abs(e)))
+      if (r > ratio || Number.isNaN(diff)) {
+        ratio = r
+        at = `row ${k}, group ${i}: got ${a}, timm ${e}`
+      }
+    })
+  )
+  return { ratio, rel, at }
+}
+
+const summary = new Map<string, { cases: number; rel: number; ratio: number }>()
+
+test('there are fixtures for every timm schedule, at least 15 random configs each', () => {
+  expect(files).toEqual(['cosine.json', 'multistep.json', 'plateau.json', 'poly.json', 'step.json', 'tanh.json'])
+  for (const f of files) {
+    const { cases } = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { cases: ReadonlyArray<Case> }
+    expect(cases.filter((c) => c.name.includes('/random-')).length, f).toBeGreaterThanOrEqual(15)
+  }
+})
+
+for (const file of files) {
+  const { cases, library, version } = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+    readonly cases: ReadonlyArray<Case>
+    readonly library: string
+    readonly version: string
+  }
+  describe(file, () => {
+    test('was recorded from timm 1.0.29', () => {
+      expect([library, version]).toEqual(['timm', '1.0.29'])
+    })
+    test.each(cases.map((c) => [c.name, c] as const))('%s matches timm', (_name, c) => {
+      const s = fromTimmConfig(c.config)
+      const scale = Math.max(...c.groups.map((g) => Math.abs(g.lr)))
+      const t = trace(s, c.groups, c.steps, c.metrics)
+      expect(t.lr).toHaveLength(c.steps + 1)
+      const r = compare(t.lr, c.lr, scale)
+      expect(r.ratio, `lr ${r.at}`).toBeLessThanOrEqual(1)
+      // the fast path gives the same numbers as the reducer, bit for bit
+      expect(Array.from(traceArray(s, c.groups, c.steps, c.metrics).lr)).toEqual(t.lr.flat())
+      // a schedule of the step: its closed form gives the same numbers, bit for bit
+      if (s.closedForm !== undefined) {
+        const initial = c.groups.map((g) => g.lr)
+        expect(Array.from({ length: c.steps + 1 }, (_, k) => s.closedForm!(k, initial))).toEqual(t.lr)
+      }
+      const prev = summary.get(file) ?? { cases: 0, rel: 0, ratio: 0 }
+      summary.set(file, { cases: prev.cases + 1, rel: Math.max(prev.rel, r.rel), ratio: Math.max(prev.ratio, r.ratio) })
+    })
+  })
+}
+
+afterAll(() => {
+  if (process.env['FIXTURE_SUMMARY'] === '1')
+    console.log(
+      [...summary.entries()]
+        .map(([k, v]) => `${k}: ${v.cases} cases, worst relative error ${v.rel.toExponential(2)}, worst error / tolerance ${v.ratio.toExponential(2)}`)
+        .join('\n')
+    )
+})
