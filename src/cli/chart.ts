@@ -64,7 +64,10 @@ const ticks = (lo: number, hi: number, count: number): ReadonlyArray<number> => 
 }
 
 /** An SVG chart: labelled axes (step, learning rate), ticks, one line per group, a legend. */
-export const svgChart = (rows: ReadonlyArray<ReadonlyArray<number>>, { width = 800, height = 450, title = '' } = {}): string => {
+export const svgChart = (
+  rows: ReadonlyArray<ReadonlyArray<number>>,
+  { width = 800, height = 450, title = '', labels = [] as ReadonlyArray<string> } = {}
+): string => {
   const n = rows.length
   const groups = rows[0]?.length ?? 0
   const [lo, hi] = range(rows)
@@ -103,8 +106,9 @@ export const svgChart = (rows: ReadonlyArray<ReadonlyArray<number>>, { width = 8
   // legend
   for (let g = 0; g < groups; g++) {
     const ly = m.top + 10 + g * 16
-    parts.push(`<line x1="${m.left + pw - 110}" x2="${m.left + pw - 90}" y1="${ly}" y2="${ly}" stroke="${COLORS[g % COLORS.length]}" stroke-width="2"/>`)
-    parts.push(`<text x="${m.left + pw - 84}" y="${ly + 4}">group ${g}</text>`)
+    const lx = m.left + pw - (labels.length > 0 ? 230 : 110)
+    parts.push(`<line x1="${lx}" x2="${lx + 20}" y1="${ly}" y2="${ly}" stroke="${COLORS[g % COLORS.length]}" stroke-width="2"/>`)
+    parts.push(`<text x="${lx + 26}" y="${ly + 4}">${esc(labels[g] ?? `group ${g}`)}</text>`)
   }
   parts.push('</svg>')
   return `${parts.join('\n')}\n`

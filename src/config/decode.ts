@@ -25,6 +25,7 @@ import { PolynomialLRConfig, polynomialLR } from '../schedulers/PolynomialLR.js'
 import { ReduceLROnPlateauConfig, reduceLROnPlateau } from '../schedulers/ReduceLROnPlateau.js'
 import { StepLRConfig, stepLR } from '../schedulers/StepLR.js'
 import { hfFamilies } from '../presets/hf/index.js'
+import { optaxFamilies } from '../presets/optax/index.js'
 import { timmFamilies } from '../presets/timm/index.js'
 import { ArrayOf, type Family, NonNegativeInteger, failureAt } from './codec.js'
 
@@ -112,7 +113,7 @@ export const pytorchFamilies: Readonly<Record<string, Family>> = {
 }
 
 /** Every family the declarative format knows, by `type` (the presets of other libraries join here). */
-const families: Readonly<Record<string, Family>> = { ...pytorchFamilies, ...hfFamilies, ...timmFamilies }
+const families: Readonly<Record<string, Family>> = { ...pytorchFamilies, ...optaxFamilies, ...hfFamilies, ...timmFamilies }
 
 /**
  * The scheduler types the declarative format knows.
