@@ -71,7 +71,9 @@ export const svgChart = (
   const n = rows.length
   const groups = rows[0]?.length ?? 0
   const [lo, hi] = range(rows)
-  const m = { left: 80, right: 20, top: title === '' ? 20 : 40, bottom: 60 }
+  // named series get their legend below the chart (names can be long); groups get it inside
+  const legendBelow = labels.length > 0
+  const m = { left: 80, right: 20, top: title === '' ? 20 : 40, bottom: 60 + (legendBelow ? 18 * groups : 0) }
   const pw = width - m.left - m.right
   const ph = height - m.top - m.bottom
   const x = (k: number): number => m.left + (n <= 1 ? 0 : (k / (n - 1)) * pw)
@@ -93,20 +95,26 @@ export const svgChart = (
   }
   parts.push(`<line x1="${m.left}" x2="${m.left}" y1="${m.top}" y2="${m.top + ph}" stroke="black"/>`)
   parts.push(`<line x1="${m.left}" x2="${m.left + pw}" y1="${m.top + ph}" y2="${m.top + ph}" stroke="black"/>`)
-  parts.push(`<text x="${m.left + pw / 2}" y="${height - 18}" text-anchor="middle">step</text>`)
+  parts.push(`<text x="${m.left + pw / 2}" y="${m.top + ph + 40}" text-anchor="middle">step</text>`)
   parts.push(`<text transform="translate(18 ${m.top + ph / 2}) rotate(-90)" text-anchor="middle">learning rate</text>`)
-  // one polyline per group, at most ~2 points per pixel
+  // one polyline per group: a staircase when every step is wider than 2 pixels (the lr holds for
+  // a whole step), else at most ~2 points per pixel
+  const stairs = n > 1 && pw / (n - 1) > 2
   const stride = Math.max(1, Math.floor(n / (pw * 2)))
   for (let g = 0; g < groups; g++) {
     const pts: string[] = []
-    for (let k = 0; k < n; k += stride) pts.push(`${f(x(k))},${f(y(rows[k]?.[g] as number))}`)
-    if ((n - 1) % stride !== 0) pts.push(`${f(x(n - 1))},${f(y(rows[n - 1]?.[g] as number))}`)
+    const at = (k: number): number => rows[k]?.[g] as number
+    if (stairs) for (let k = 0; k < n; k++) pts.push(`${f(x(k))},${f(y(at(k)))}`, ...(k + 1 < n ? [`${f(x(k + 1))},${f(y(at(k)))}`] : []))
+    else {
+      for (let k = 0; k < n; k += stride) pts.push(`${f(x(k))},${f(y(at(k)))}`)
+      if ((n - 1) % stride !== 0) pts.push(`${f(x(n - 1))},${f(y(at(n - 1)))}`)
+    }
     parts.push(`<polyline fill="none" stroke="${COLORS[g % COLORS.length]}" stroke-width="1.5" points="${pts.join(' ')}"/>`)
   }
   // legend
   for (let g = 0; g < groups; g++) {
-    const ly = m.top + 10 + g * 16
-    const lx = m.left + pw - (labels.length > 0 ? 230 : 110)
+    const ly = legendBelow ? m.top + ph + 56 + g * 18 : m.top + 10 + g * 16
+    const lx = legendBelow ? m.left : m.left + pw - 110
     parts.push(`<line x1="${lx}" x2="${lx + 20}" y1="${ly}" y2="${ly}" stroke="${COLORS[g % COLORS.length]}" stroke-width="2"/>`)
     parts.push(`<text x="${lx + 26}" y="${ly + 4}">${esc(labels[g] ?? `group ${g}`)}</text>`)
   }

@@ -25,6 +25,7 @@ import { PolynomialLRConfig, polynomialLR } from '../schedulers/PolynomialLR.js'
 import { ReduceLROnPlateauConfig, reduceLROnPlateau } from '../schedulers/ReduceLROnPlateau.js'
 import { StepLRConfig, stepLR } from '../schedulers/StepLR.js'
 import { hfFamilies } from '../presets/hf/index.js'
+import { fromKerasConfig, kerasFamilies } from '../presets/keras/index.js'
 import { optaxFamilies } from '../presets/optax/index.js'
 import { timmFamilies } from '../presets/timm/index.js'
 import { ArrayOf, type Family, NonNegativeInteger, failureAt } from './codec.js'
@@ -113,7 +114,7 @@ export const pytorchFamilies: Readonly<Record<string, Family>> = {
 }
 
 /** Every family the declarative format knows, by `type` (the presets of other libraries join here). */
-const families: Readonly<Record<string, Family>> = { ...pytorchFamilies, ...optaxFamilies, ...hfFamilies, ...timmFamilies }
+const families: Readonly<Record<string, Family>> = { ...pytorchFamilies, ...optaxFamilies, ...kerasFamilies, ...hfFamilies, ...timmFamilies }
 
 /**
  * The scheduler types the declarative format knows.
@@ -233,6 +234,12 @@ export const Schedule = (ctx: DecodeContext): t.Type<AnyScheduler, unknown, unkn
     if (!isObject(u)) return t.failure(u, c, `expected a scheduler config (an object with a "type"), got ${formatValue(u)}`)
     const type = u['type']
     const typeContext = (): t.Context => [...c, { key: 'type', type: t.string, actual: type }]
+    // a Keras schedule as Keras's get_config()/serialize() writes it
+    if (type === undefined && 'class_name' in u) {
+      const translated = fromKerasConfig(u)
+      if (E.isLeft(translated)) return t.failures(translated.left.map((e) => failureAt(c, keysOf(e.path), e.value, e.message)))
+      return validate(translated.right, c)
+    }
     if (type === 'SequentialLR' || type === 'ChainedScheduler') return composite(u, type, c)
     const family = familyOf(type)
     if (family === undefined)

@@ -7,7 +7,7 @@
 import { Positive, argument } from '../../config/codec.js'
 import { ScheduleError } from '../../errors.js'
 import { finite, positive, withDefault } from '../../internal/validate.js'
-import { log } from './log.js'
+import { log } from '../../internal/log.js'
 import { integer, noiseAt } from './noise.js'
 
 // -------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, test } from 'vitest'
 import { trace } from '../../../src/index.js'
-import { log } from '../../../src/presets/timm/log.js'
+import { log } from '../../../src/internal/log.js'
 import { expectClose } from '../../helpers/close.js'
 import { expectScheduleError } from '../../helpers/throws.js'
 import { column, decodeTimm, expectLaws, timm } from './common.js'

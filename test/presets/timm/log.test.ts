@@ -5,7 +5,7 @@
 import { test } from '@fast-check/vitest'
 import fc from 'fast-check'
 import { describe, expect } from 'vitest'
-import { log } from '../../../src/presets/timm/log.js'
+import { log } from '../../../src/internal/log.js'
 
 describe('timm log', () => {
   test.each([
