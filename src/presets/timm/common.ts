@@ -4,9 +4,9 @@
  *
  * @internal
  */
-import { Positive, argument } from '../../config/codec.js'
+import { Bool, NonNegative, NonNegativeInteger, Positive, argument } from '../../config/codec.js'
 import { ScheduleError } from '../../errors.js'
-import { finite, positive, withDefault } from '../../internal/validate.js'
+import { boolean, finite, nonNegative, nonNegativeInteger, positive, positiveInteger, withDefault } from '../../internal/validate.js'
 import { log } from '../../internal/log.js'
 import { integer, noiseAt } from './noise.js'
 
@@ -198,3 +198,81 @@ export const lastStepOf = (c: Cycles, w: Warmup): number | undefined => {
 /** Why a cycling schedule ends (for its error past the last step). */
 export const endReason = (c: Cycles): string =>
   ` (with cycleMul ${c.cycleMul} < 1 its cycles shrink and end after tInitial / (1 − cycleMul) steps; timm fails there with a math domain error)`
+
+// -------------------------------------------------------------------------------------
+// the arguments cosine, tanh and poly share
+// -------------------------------------------------------------------------------------
+
+/** The codecs of the cycle and warmup arguments cosine, tanh and poly share (the noise's are `noiseCodecs`). */
+export const cyclingCodecs = {
+  lrMin: NonNegative,
+  cycleMul: Positive,
+  cycleDecay: NonNegative,
+  cycleLimit: NonNegativeInteger,
+  warmupT: NonNegativeInteger,
+  warmupLrInit: NonNegative,
+  warmupPrefix: Bool
+}
+
+/** Those arguments as the options carry them. */
+export interface CyclingArguments extends NoiseArguments {
+  readonly tInitial: number
+  readonly lrMin?: number
+  readonly cycleMul?: number
+  readonly cycleDecay?: number
+  readonly cycleLimit?: number
+  readonly warmupT?: number
+  readonly warmupLrInit?: number
+  readonly warmupPrefix?: boolean
+}
+
+/** Those arguments checked, timm's defaults filled in. */
+export interface Cycling {
+  readonly lrMin: number
+  readonly cycles: Cycles
+  readonly warmup: Warmup
+  readonly noise: Noise
+  /** When the cycles end (`cycleMul < 1`), the last step, counting the warmup. */
+  readonly lastStep: number | undefined
+  /** The arguments for the scheduler's config. */
+  readonly config: Readonly<Record<string, unknown>>
+}
+
+/** Checks the shared arguments (timm's defaults: lrMin 0, cycleMul 1, cycleDecay 1, cycleLimit 1, no warmup). */
+export const cyclingOf = (o: CyclingArguments): Cycling => {
+  const cycles: Cycles = {
+    tInitial: positiveInteger('tInitial', o.tInitial),
+    cycleMul: positive('cycleMul', withDefault(o.cycleMul, 1)),
+    cycleDecay: nonNegative('cycleDecay', withDefault(o.cycleDecay, 1)),
+    cycleLimit: nonNegativeInteger('cycleLimit', withDefault(o.cycleLimit, 1))
+  }
+  const lrMin = nonNegative('lrMin', withDefault(o.lrMin, 0))
+  const warmup: Warmup = {
+    warmupT: nonNegativeInteger('warmupT', withDefault(o.warmupT, 0)),
+    warmupLrInit: nonNegative('warmupLrInit', withDefault(o.warmupLrInit, 0)),
+    warmupPrefix: boolean('warmupPrefix', withDefault(o.warmupPrefix, false))
+  }
+  const noise = noiseOf(o)
+  return { lrMin, cycles, warmup, noise, lastStep: lastStepOf(cycles, warmup), config: { ...cycles, lrMin, ...warmup, ...noiseConfig(noise) } }
+}
+
+/**
+ * timm's `_get_lr` after the warmup for a cycling schedule, for one group: the cycle of step `t`,
+ * `lrMin` once `cycleLimit` cycles are done, else `shape(tCurr, tI, lrMax)` with
+ * `lrMax = base · cycleDecay^i` (each schedule writes its own formula, in timm's operation order).
+ */
+export const cyclingDecay = (
+  c: Cycling,
+  shape: (tCurr: number, tI: number, lrMax: number) => number
+): ((t: number, base: number) => number) => {
+  const position = cyclePosition(c.cycles)
+  return (t, base) => {
+    const { i, tI, tCurr } = position(t)
+    if (i >= c.cycles.cycleLimit) return c.lrMin
+    return shape(tCurr, tI, base * Math.pow(c.cycles.cycleDecay, i))
+  }
+}
+
+/** The end of a cycling schedule, for `timmSchedule`'s options. */
+export const cyclingEnd = (c: Cycling): { readonly lastStep?: number; readonly why?: string } =>
+  c.lastStep === undefined ? {} : { lastStep: c.lastStep, why: endReason(c.cycles) }

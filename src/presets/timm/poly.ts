@@ -9,11 +9,11 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { Bool, NonNegative, NonNegativeInteger, Positive, PositiveInteger, schedulerConfig } from '../../config/codec.js'
+import { NonNegative, Positive, PositiveInteger, schedulerConfig } from '../../config/codec.js'
 import type { Scheduler } from '../../Schedule.js'
 import { type EpochState, leaf } from '../../internal/leaf.js'
-import { boolean, nonNegative, nonNegativeInteger, positive, positiveInteger, withDefault } from '../../internal/validate.js'
-import { cyclePosition, endReason, lastStepOf, noiseCodecs, noiseConfig, noiseOf, timmSchedule } from './common.js'
+import { nonNegative, positive, withDefault } from '../../internal/validate.js'
+import { cyclingCodecs, cyclingDecay, cyclingEnd, cyclingOf, noiseCodecs, timmSchedule } from './common.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -41,18 +41,7 @@ import { cyclePosition, endReason, lastStepOf, noiseCodecs, noiseConfig, noiseOf
  * @category model
  * @since 0.1.0
  */
-export const PolyConfig = schedulerConfig('timm.poly', { tInitial: PositiveInteger }, {
-  power: NonNegative,
-  lrMin: NonNegative,
-  cycleMul: Positive,
-  cycleDecay: NonNegative,
-  cycleLimit: NonNegativeInteger,
-  warmupT: NonNegativeInteger,
-  warmupLrInit: NonNegative,
-  warmupPrefix: Bool,
-  kDecay: Positive,
-  ...noiseCodecs
-})
+export const PolyConfig = schedulerConfig('timm.poly', { tInitial: PositiveInteger }, { power: NonNegative, ...cyclingCodecs, kDecay: Positive, ...noiseCodecs })
 
 /**
  * The JSON config of `timm.poly`.
@@ -93,35 +82,16 @@ export type PolyOptions = Omit<PolyConfig, 'type'>
  * @since 0.1.0
  */
 export const poly = (options: PolyOptions): Scheduler<EpochState> => {
-  const tInitial = positiveInteger('tInitial', options.tInitial)
   const power = nonNegative('power', withDefault(options.power, 0.5))
-  const lrMin = nonNegative('lrMin', withDefault(options.lrMin, 0))
-  const cycleMul = positive('cycleMul', withDefault(options.cycleMul, 1))
-  const cycleDecay = nonNegative('cycleDecay', withDefault(options.cycleDecay, 1))
-  const cycleLimit = nonNegativeInteger('cycleLimit', withDefault(options.cycleLimit, 1))
-  const warmupT = nonNegativeInteger('warmupT', withDefault(options.warmupT, 0))
-  const warmupLrInit = nonNegative('warmupLrInit', withDefault(options.warmupLrInit, 0))
-  const warmupPrefix = boolean('warmupPrefix', withDefault(options.warmupPrefix, false))
+  const c = cyclingOf(options)
   const kDecay = positive('kDecay', withDefault(options.kDecay, 1))
-  const noise = noiseOf(options)
-
-  const cycles = { tInitial, cycleMul, cycleDecay, cycleLimit }
-  const warmup = { warmupT, warmupLrInit, warmupPrefix }
-  const position = cyclePosition(cycles)
-  const lastStep = lastStepOf(cycles, warmup)
-  // timm's _get_lr after the warmup, for one group
-  const decay = (t: number, base: number): number => {
-    const { i, tI, tCurr } = position(t)
-    if (i >= cycleLimit) return lrMin
-    const lrMax = base * Math.pow(cycleDecay, i)
-    return lrMin + (lrMax - lrMin) * Math.pow(1 - Math.pow(tCurr, kDecay) / Math.pow(tI, kDecay), power)
-  }
-  const lr = timmSchedule('timm.poly', warmup, decay, noise, lastStep === undefined ? {} : { lastStep, why: endReason(cycles) })
-
+  const { lrMin } = c
+  const decay = cyclingDecay(c, (tCurr, tI, lrMax) => lrMin + (lrMax - lrMin) * Math.pow(1 - Math.pow(tCurr, kDecay) / Math.pow(tI, kDecay), power))
+  const lr = timmSchedule('timm.poly', c.warmup, decay, c.noise, cyclingEnd(c))
   return leaf({
     name: 'timm.poly',
-    config: { tInitial, power, lrMin, cycleMul, cycleDecay, cycleLimit, warmupT, warmupLrInit, warmupPrefix, kDecay, ...noiseConfig(noise) },
-    ...(lastStep === undefined ? {} : { lastStep }),
+    config: { ...c.config, power, kDecay },
+    ...(c.lastStep === undefined ? {} : { lastStep: c.lastStep }),
     lr: (e, _lr, base) => lr(e, base),
     closedForm: (e, base) => lr(e, base)
   })

@@ -12,12 +12,12 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { Bool, Finite, NonNegative, NonNegativeInteger, Positive, PositiveInteger, schedulerConfig } from '../../config/codec.js'
+import { Finite, PositiveInteger, schedulerConfig } from '../../config/codec.js'
 import { ScheduleError } from '../../errors.js'
 import type { Scheduler } from '../../Schedule.js'
 import { type EpochState, leaf } from '../../internal/leaf.js'
-import { boolean, finite, nonNegative, nonNegativeInteger, positive, positiveInteger, withDefault } from '../../internal/validate.js'
-import { cyclePosition, endReason, lastCycleStep, lastStepOf, noiseCodecs, noiseConfig, noiseOf, timmSchedule } from './common.js'
+import { finite, withDefault } from '../../internal/validate.js'
+import { cyclingCodecs, cyclingDecay, cyclingEnd, cyclingOf, noiseCodecs, lastCycleStep, timmSchedule } from './common.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -45,18 +45,7 @@ import { cyclePosition, endReason, lastCycleStep, lastStepOf, noiseCodecs, noise
  * @category model
  * @since 0.1.0
  */
-export const TanhConfig = schedulerConfig('timm.tanh', { tInitial: PositiveInteger }, {
-  lb: Finite,
-  ub: Finite,
-  lrMin: NonNegative,
-  cycleMul: Positive,
-  cycleDecay: NonNegative,
-  cycleLimit: NonNegativeInteger,
-  warmupT: NonNegativeInteger,
-  warmupLrInit: NonNegative,
-  warmupPrefix: Bool,
-  ...noiseCodecs
-})
+export const TanhConfig = schedulerConfig('timm.tanh', { tInitial: PositiveInteger }, { lb: Finite, ub: Finite, ...cyclingCodecs, ...noiseCodecs })
 
 /**
  * The JSON config of `timm.tanh`.
@@ -98,48 +87,31 @@ export type TanhOptions = Omit<TanhConfig, 'type'>
  * @since 0.1.0
  */
 export const tanh = (options: TanhOptions): Scheduler<EpochState> => {
-  const tInitial = positiveInteger('tInitial', options.tInitial)
   const lb = finite('lb', withDefault(options.lb, -7))
   const ub = finite('ub', withDefault(options.ub, 3))
   if (!(lb < ub)) throw new ScheduleError('ub', `a finite number > lb = ${lb}`, ub)
-  const lrMin = nonNegative('lrMin', withDefault(options.lrMin, 0))
-  const cycleMul = positive('cycleMul', withDefault(options.cycleMul, 1))
-  const cycleDecay = nonNegative('cycleDecay', withDefault(options.cycleDecay, 1))
-  const cycleLimit = nonNegativeInteger('cycleLimit', withDefault(options.cycleLimit, 1))
-  const warmupT = nonNegativeInteger('warmupT', withDefault(options.warmupT, 0))
-  const warmupLrInit = nonNegative('warmupLrInit', withDefault(options.warmupLrInit, 0))
-  const warmupPrefix = boolean('warmupPrefix', withDefault(options.warmupPrefix, false))
-  const noise = noiseOf(options)
-
-  const cycles = { tInitial, cycleMul, cycleDecay, cycleLimit }
-  const warmup = { warmupT, warmupLrInit, warmupPrefix }
-  const position = cyclePosition(cycles)
-  const lastStep = lastStepOf(cycles, warmup)
+  const c = cyclingOf(options)
+  const { lrMin, warmup } = c
   // without a prefix, timm's constructor evaluates the schedule at warmupT (the warmup's target)
-  const local = lastCycleStep(cycles)
-  if (warmupT > 0 && !warmupPrefix && local !== undefined && warmupT > local)
+  const local = lastCycleStep(c.cycles)
+  if (warmup.warmupT > 0 && !warmup.warmupPrefix && local !== undefined && warmup.warmupT > local)
     throw new ScheduleError(
       'warmupT',
-      `at most ${local} (timm's tanh evaluates its cycles at warmupT without a warmup prefix, and with cycleMul ${cycleMul} < 1 they end after step ${local})`,
-      warmupT
+      `at most ${local} (timm's tanh evaluates its cycles at warmupT without a warmup prefix, and with cycleMul ${c.cycles.cycleMul} < 1 they end after step ${local})`,
+      warmup.warmupT
     )
-  // timm's _get_lr after the warmup, for one group
-  const decay = (t: number, base: number): number => {
-    const { i, tI, tCurr } = position(t)
-    if (i >= cycleLimit) return lrMin
-    const lrMax = base * Math.pow(cycleDecay, i)
+  const decay = cyclingDecay(c, (tCurr, tI, lrMax) => {
     const tr = tCurr / tI
     return lrMin + 0.5 * (lrMax - lrMin) * (1 - Math.tanh(lb * (1 - tr) + ub * tr))
-  }
-  const lr = timmSchedule('timm.tanh', warmup, decay, noise, {
-    ...(warmupPrefix ? {} : { target: (base: number) => decay(warmupT, base) }),
-    ...(lastStep === undefined ? {} : { lastStep, why: endReason(cycles) })
   })
-
+  const lr = timmSchedule('timm.tanh', warmup, decay, c.noise, {
+    ...(warmup.warmupPrefix ? {} : { target: (base: number) => decay(warmup.warmupT, base) }),
+    ...cyclingEnd(c)
+  })
   return leaf({
     name: 'timm.tanh',
-    config: { tInitial, lb, ub, lrMin, cycleMul, cycleDecay, cycleLimit, warmupT, warmupLrInit, warmupPrefix, ...noiseConfig(noise) },
-    ...(lastStep === undefined ? {} : { lastStep }),
+    config: { ...c.config, lb, ub },
+    ...(c.lastStep === undefined ? {} : { lastStep: c.lastStep }),
     lr: (e, _lr, base) => lr(e, base),
     closedForm: (e, base) => lr(e, base)
   })
