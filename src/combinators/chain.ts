@@ -5,7 +5,8 @@
  * At a `sequential` milestone a chain goes back to its step 0 on the initial lrs (every child's
  * initial step again, in turn). Its state is the tuple of
  * its children's states. It has a closed form when every child is a multiplier of the lr
- * (StepLR, MultiStepLR, ConstantLR, LinearLR, ExponentialLR, PolynomialLR and composites of them):
+ * (StepLR, MultiStepLR, ConstantLR, LinearLR, ExponentialLR, PolynomialLR and chains of them; not a
+ * sequential, which sets the lrs back to the initial ones at its milestones):
  * the product of the children's multipliers.
  *
  * @since 0.1.0

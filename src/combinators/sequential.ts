@@ -118,7 +118,6 @@ export const sequential = (
   }
 
   const closedForms = children.map((c) => c.closedForm)
-  const multipliers = children.map((c) => c.multiplier)
   // the child in charge after t steps and its local step count
   const segment = (t: number): readonly [number, number] => {
     const idx = bisectRight(ms, t)
@@ -166,12 +165,9 @@ export const sequential = (
           return (closedForms[idx] as NonNullable<Scheduler['closedForm']>)(local, initialLrs)
         }
       : undefined,
-    multiplier: multipliers.every((f) => f !== undefined)
-      ? (t) => {
-          const [idx, local] = segment(t)
-          return (multipliers[idx] as NonNullable<Scheduler['multiplier']>)(local)
-        }
-      : undefined,
+    // not a multiplier: at its start and its milestones it sets the lrs back to the initial ones,
+    // which, inside a chain, would wipe what the other children multiplied in
+    multiplier: undefined,
     checkState: (state, path, groups) => {
       const o = record(path, state, ['lastEpoch', 'schedulers'])
       const e = nonNegativeInteger(`${path}.lastEpoch`, o['lastEpoch'])

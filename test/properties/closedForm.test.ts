@@ -63,9 +63,12 @@ test.prop([anyConfig], { numRuns: 200 })('closedForm is offered exactly when eve
       : c.type === 'ChainedScheduler'
         ? (c['schedulers'] as Config[]).every(isMultiplier)
         : c.type !== 'MultiplicativeLR' && c.type !== 'ReduceLROnPlateau'
+  // a sequential is never one: it sets the lrs back to the initial ones at its milestones
   const isMultiplier = (c: Config): boolean =>
-    c.type === 'SequentialLR' || c.type === 'ChainedScheduler'
-      ? (c['schedulers'] as Config[]).every(isMultiplier)
+    c.type === 'SequentialLR'
+      ? false
+      : c.type === 'ChainedScheduler'
+        ? (c['schedulers'] as Config[]).every(isMultiplier)
       : ['StepLR', 'MultiStepLR', 'ConstantLR', 'LinearLR', 'ExponentialLR', 'PolynomialLR'].includes(c.type)
   expect(s.closedForm !== undefined).toBe(has(config))
 })
