@@ -125,14 +125,18 @@ export const cyclePosition = (
   t: number,
   stepSizeUp: number,
   stepSizeDown: number
-): { readonly cycle: number; readonly scaleFactor: number } => {
-  // PyTorch's arithmetic: total_size and step_ratio are floats, x in [0, 1)
-  const totalSize = stepSizeUp + stepSizeDown
+): { readonly cycle: number; readonly scaleFactor: number } => ({
+  cycle: cycleNumber(t, stepSizeUp + stepSizeDown),
+  scaleFactor: scaleFactorAt(t, stepSizeUp, stepSizeUp + stepSizeDown)
+})
+
+// PyTorch's arithmetic, as two functions of numbers (the fast path allocates nothing): total_size
+// and step_ratio are floats, x in [0, 1)
+const cycleNumber = (t: number, totalSize: number): number => Math.floor(1 + t / totalSize)
+const scaleFactorAt = (t: number, stepSizeUp: number, totalSize: number): number => {
   const stepRatio = stepSizeUp / totalSize
-  const cycle = Math.floor(1 + t / totalSize)
-  const x = 1.0 + t / totalSize - cycle
-  const scaleFactor = x <= stepRatio ? x / stepRatio : (x - 1) / (stepRatio - 1)
-  return { cycle, scaleFactor }
+  const x = 1.0 + t / totalSize - cycleNumber(t, totalSize)
+  return x <= stepRatio ? x / stepRatio : (x - 1) / (stepRatio - 1)
 }
 
 // -------------------------------------------------------------------------------------
@@ -171,19 +175,15 @@ export const cyclicLR = (options: CyclicLROptions): Scheduler<EpochState> & {
     custom ?? (mode === 'triangular2' ? (x) => 1 / 2.0 ** (x - 1) : mode === 'exp_range' ? (x) => gamma ** x : () => 1.0)
   const scaleMode = custom !== undefined ? userScaleMode : mode === 'exp_range' ? 'iterations' : 'cycle'
 
-  const scaleAt = (t: number): { readonly scaleFactor: number; readonly scale: number } => {
-    const { cycle, scaleFactor } = cyclePosition(t, up, down)
-    return { scaleFactor, scale: scaleFn(scaleMode === 'cycle' ? cycle : t) }
-  }
+  const total = up + down
+  const scaleAt = (t: number): number => scaleFn(scaleMode === 'cycle' ? cycleNumber(t, total) : t)
   const lrAt = (t: number, i: number): number => {
-    const { scaleFactor, scale } = scaleAt(t)
     const b = at(baseLr, i)
-    return b + (at(maxLr, i) - b) * scaleFactor * scale
+    return b + (at(maxLr, i) - b) * scaleFactorAt(t, up, total) * scaleAt(t)
   }
   const momentumAt = (t: number, i: number): number => {
-    const { scaleFactor, scale } = scaleAt(t)
     const m = at(maxMomentum, i)
-    return m - (m - at(baseMomentum, i)) * scaleFactor * scale
+    return m - (m - at(baseMomentum, i)) * scaleFactorAt(t, up, total) * scaleAt(t)
   }
   const checkGroups = (n: number): void => {
     groupCount('baseLr', baseLr, n)

@@ -153,30 +153,33 @@ export const oneCycleLR = (options: OneCycleLROptions): Scheduler<EpochState> =>
       ? (start: number, end: number, pct: number): number => end + ((start - end) / 2.0) * (Math.cos(Math.PI * pct) + 1)
       : (start: number, end: number, pct: number): number => (end - start) * pct + start
 
-  // the phase holding step t, and how far into it t is
-  const position = (t: number): readonly [Phase, number] => {
-    if (t > lastStep)
-      throw new ScheduleError(
-        'step',
-        `at most ${lastStep} steps`,
-        t,
-        `step: tried to step ${t} times, but OneCycleLR's totalSteps is ${totalSteps}${lastStep < totalSteps ? ` (and its last phase is empty: at most ${lastStep} steps)` : ''}`
-      )
-    let startStep = 0
-    for (let k = 0; k < phases.length; k++) {
-      const p = phases[k] as Phase
-      if (t <= p.endStep || k === phases.length - 1) return [p, (t - startStep) / (p.endStep - startStep)]
-      startStep = p.endStep
-    }
-    throw new Error('unreachable')
+  // the phase holding step t, and how far into it t is (two functions of numbers: the fast path
+  // allocates nothing; the error is built out of line)
+  const tooFar = (t: number): ScheduleError =>
+    new ScheduleError(
+      'step',
+      `at most ${lastStep} steps`,
+      t,
+      `step: tried to step ${t} times, but OneCycleLR's totalSteps is ${totalSteps}${lastStep < totalSteps ? ` (and its last phase is empty: at most ${lastStep} steps)` : ''}`
+    )
+  const phaseIndex = (t: number): number => {
+    if (t > lastStep) throw tooFar(t)
+    let k = 0
+    while (k < phases.length - 1 && t > (phases[k] as Phase).endStep) k++
+    return k
+  }
+  const pctOf = (t: number, k: number): number => {
+    const startStep = k === 0 ? 0 : (phases[k - 1] as Phase).endStep
+    return (t - startStep) / ((phases[k] as Phase).endStep - startStep)
   }
   const level = (l: Level, initial: number, i: number): number =>
     l === 'initial' ? initial : l === 'max' ? at(maxLr, i) : at(maxLr, i) / divFactor / finalDivFactor
   const momentumLevel = (m: 'max' | 'base', i: number): number => (m === 'max' ? at(maxMomentum, i) : at(baseMomentum, i))
 
   const lrAt = (t: number, initial: number, i: number): number => {
-    const [p, pct] = position(t)
-    return anneal(level(p.startLr, initial, i), level(p.endLr, initial, i), pct)
+    const k = phaseIndex(t)
+    const p = phases[k] as Phase
+    return anneal(level(p.startLr, initial, i), level(p.endLr, initial, i), pctOf(t, k))
   }
 
   return leaf({
@@ -207,8 +210,9 @@ export const oneCycleLR = (options: OneCycleLROptions): Scheduler<EpochState> =>
     ...(cycleMomentum
       ? {
           momentum: (e: number, i: number) => {
-            const [p, pct] = position(e)
-            return anneal(momentumLevel(p.startMomentum, i), momentumLevel(p.endMomentum, i), pct)
+            const k = phaseIndex(e)
+            const p = phases[k] as Phase
+            return anneal(momentumLevel(p.startMomentum, i), momentumLevel(p.endMomentum, i), pctOf(e, k))
           }
         }
       : {})
