@@ -39,6 +39,9 @@ export interface EpochState {
   readonly baseLrs: ReadonlyArray<number>
 }
 
+/** PyTorch's `get_lr()` for one group (see `LeafSpec.lr`). */
+export type LeafLr = (e: number, lr: number, base: number, i: number, initial: boolean) => number
+
 /** Which of PyTorch's steps: the constructor's, `_initial_step()` run again, `step()`, or `_update_lr(0)`. */
 type Mode = 'ctor' | 'initial' | 'step' | 'restart'
 
@@ -64,6 +67,14 @@ export interface LeafSpec {
    * `base_lrs`, so it reads the groups' `initial_lr`.
    */
   readonly ctorLr?: (lr: number, base: number, i: number) => number
+  /**
+   * Optional: `lr` for every group of a `step()` at once, written in the scheduler's own module as a
+   * loop over its own `lr` (see `stepEvery`). The fast path calls it once per step, so V8 inlines
+   * that module's formula rather than calling every scheduler's through the one shared call site of
+   * this file (megamorphic in any composite of different schedulers, where it boxes every double).
+   * The same numbers as `lr`.
+   */
+  readonly stepAll?: (e: number, lrs: Float64Array, bases: Float64Array) => void
   /** `_get_closed_form_lr()` for group `i` (PyTorch's expression where it has one). */
   readonly closedForm?: (e: number, base: number, i: number) => number
   /** The lr multiplier after `e` steps when the chainable form multiplies by it (see `Scheduler.multiplier`). */
@@ -85,7 +96,7 @@ const noMomentum = (name: string, i: number, group: unknown): ScheduleError =>
  * Builds a scheduler from its per-group functions.
  */
 export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
-  const { lr: getLr, ctorLr, closedForm, momentum, startLr, setInitialLr, checkGroups } = spec
+  const { lr: getLr, ctorLr, closedForm, momentum, startLr, setInitialLr, checkGroups, stepAll } = spec
 
   // the new lr of group i at epoch e, shared by the reducer and the fast path
   const lrFor = (mode: Mode, e: number, lr: number, base: number, i: number): number =>
@@ -145,7 +156,11 @@ export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
       },
       step: (b) => {
         e += 1
-        write(b, 'step')
+        if (stepAll === undefined) write(b, 'step')
+        else {
+          stepAll(e, b.lr, bases)
+          if (momentum !== undefined) for (let i = 0; i < n; i++) b.momentum[i] = momentum(e, i)
+        }
       },
       restart: (b) => {
         e = 0

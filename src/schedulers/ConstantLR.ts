@@ -6,7 +6,7 @@
 import * as t from 'io-ts'
 import { InRange, PositiveInteger, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
-import { type EpochState, leaf } from '../internal/leaf.js'
+import { type EpochState, type LeafLr, leaf } from '../internal/leaf.js'
 import { inRange, positiveInteger, withDefault } from '../internal/validate.js'
 
 // -------------------------------------------------------------------------------------
@@ -69,10 +69,14 @@ export type ConstantLROptions = Omit<ConstantLRConfig, 'type'>
 export const constantLR = (options: ConstantLROptions = {}): Scheduler<EpochState> => {
   const factor = inRange('factor', withDefault(options.factor, 1 / 3), 0, 1, { lo: true })
   const totalIters = positiveInteger('totalIters', withDefault(options.totalIters, 5))
+  const lr: LeafLr = (e, lr) => (e === 0 ? lr * factor : e !== totalIters ? lr : lr * (1.0 / factor))
   return leaf({
     name: 'ConstantLR',
     config: { factor, totalIters },
-    lr: (e, lr) => (e === 0 ? lr * factor : e !== totalIters ? lr : lr * (1.0 / factor)),
+    lr,
+    stepAll: (e, lrs, bases) => {
+      for (let i = 0; i < lrs.length; i++) lrs[i] = lr(e, lrs[i] as number, bases[i] as number, i, false)
+    },
     // torch: base * (factor + (last_epoch >= total_iters) * (1 - factor))
     closedForm: (e, base) => base * (factor + (e >= totalIters ? 1 : 0) * (1 - factor)),
     multiplier: (e) => (e < totalIters ? factor : 1)

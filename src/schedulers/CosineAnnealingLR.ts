@@ -7,7 +7,7 @@
 import * as t from 'io-ts'
 import { Finite, PositiveInteger, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
-import { type EpochState, leaf } from '../internal/leaf.js'
+import { type EpochState, type LeafLr, leaf } from '../internal/leaf.js'
 import { finite, positiveInteger, withDefault } from '../internal/validate.js'
 
 // -------------------------------------------------------------------------------------
@@ -70,17 +70,21 @@ export type CosineAnnealingLROptions = Omit<CosineAnnealingLRConfig, 'type'>
 export const cosineAnnealingLR = (options: CosineAnnealingLROptions): Scheduler<EpochState> => {
   const tMax = positiveInteger('tMax', options.tMax)
   const etaMin = finite('etaMin', withDefault(options.etaMin, 0))
+  // PyTorch's recursive form (its `_step_count == 1 and last_epoch > 0` branch only serves
+  // construction with last_epoch > 0, which this library replaces by resuming from a state)
+  const lr: LeafLr = (e, lr, base, _i, initial) =>
+    initial
+      ? lr
+      : (e - 1 - tMax) % (2 * tMax) === 0
+        ? lr + ((base - etaMin) * (1 - Math.cos(Math.PI / tMax))) / 2
+        : ((1 + Math.cos((Math.PI * e) / tMax)) / (1 + Math.cos((Math.PI * (e - 1)) / tMax))) * (lr - etaMin) + etaMin
   return leaf({
     name: 'CosineAnnealingLR',
     config: { tMax, etaMin },
-    // PyTorch's recursive form (its `_step_count == 1 and last_epoch > 0` branch only serves
-    // construction with last_epoch > 0, which this library replaces by resuming from a state)
-    lr: (e, lr, base, _i, initial) =>
-      initial
-        ? lr
-        : (e - 1 - tMax) % (2 * tMax) === 0
-          ? lr + ((base - etaMin) * (1 - Math.cos(Math.PI / tMax))) / 2
-          : ((1 + Math.cos((Math.PI * e) / tMax)) / (1 + Math.cos((Math.PI * (e - 1)) / tMax))) * (lr - etaMin) + etaMin,
+    lr,
+    stepAll: (e, lrs, bases) => {
+      for (let i = 0; i < lrs.length; i++) lrs[i] = lr(e, lrs[i] as number, bases[i] as number, i, false)
+    },
     closedForm: (e, base) => etaMin + ((base - etaMin) * (1 + Math.cos((Math.PI * e) / tMax))) / 2
   })
 }

@@ -14,7 +14,7 @@
 import * as t from 'io-ts'
 import { Finite, PositiveInteger, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
-import { type EpochState, leaf } from '../internal/leaf.js'
+import { type EpochState, type LeafLr, leaf } from '../internal/leaf.js'
 import { finite, nonNegative, positiveInteger, withDefault } from '../internal/validate.js'
 
 // -------------------------------------------------------------------------------------
@@ -105,10 +105,14 @@ export const cosineAnnealingWarmRestarts = (options: CosineAnnealingWarmRestarts
     const { tCur, tI } = warmRestartPosition(nonNegative('epoch', t), t0, tMult)
     return etaMin + ((base - etaMin) * (1 + Math.cos((Math.PI * tCur) / tI))) / 2
   }
+  const lr: LeafLr = (e, _lr, base) => lrAt(e, base)
   return leaf({
     name: 'CosineAnnealingWarmRestarts',
     config: { t0, tMult, etaMin },
-    lr: (e, _lr, base) => lrAt(e, base),
+    lr,
+    stepAll: (e, lrs, bases) => {
+      for (let i = 0; i < lrs.length; i++) lrs[i] = lr(e, lrs[i] as number, bases[i] as number, i, false)
+    },
     closedForm: (e, base) => lrAt(e, base)
   })
 }

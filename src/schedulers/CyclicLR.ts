@@ -15,7 +15,7 @@
 import * as t from 'io-ts'
 import { Bool, FunctionName, NonNegative, NonNegativeInteger, OneOf, PerGroup, Positive, PositiveInteger, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
-import { type EpochState, leaf } from '../internal/leaf.js'
+import { type EpochState, type LeafLr, leaf } from '../internal/leaf.js'
 import {
   at,
   boolean,
@@ -193,6 +193,7 @@ export const cyclicLR = (options: CyclicLROptions): Scheduler<EpochState> & {
       groupCount('maxMomentum', maxMomentum, n)
     }
   }
+  const lr: LeafLr = (e, _lr, _base, i) => lrAt(e, i)
   const scheduler = leaf({
     name: 'CyclicLR',
     config: {
@@ -207,7 +208,10 @@ export const cyclicLR = (options: CyclicLROptions): Scheduler<EpochState> & {
     },
     checkGroups,
     startLr: (i) => at(baseLr, i),
-    lr: (e, _lr, _base, i) => lrAt(e, i),
+    lr,
+    stepAll: (e, lrs, bases) => {
+      for (let i = 0; i < lrs.length; i++) lrs[i] = lr(e, lrs[i] as number, bases[i] as number, i, false)
+    },
     // PyTorch assigns base_lrs after its constructor's step, which therefore uses initial_lr: row 0
     // is the group's initial lr (baseLr, unless an earlier scheduler on the groups recorded another)
     ctorLr: (_lr, base) => base,

@@ -6,7 +6,7 @@
 import * as t from 'io-ts'
 import { Positive, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
-import { type EpochState, leaf } from '../internal/leaf.js'
+import { type EpochState, type LeafLr, leaf } from '../internal/leaf.js'
 import { positive } from '../internal/validate.js'
 
 // -------------------------------------------------------------------------------------
@@ -67,10 +67,14 @@ export type ExponentialLROptions = Omit<ExponentialLRConfig, 'type'>
  */
 export const exponentialLR = (options: ExponentialLROptions): Scheduler<EpochState> => {
   const gamma = positive('gamma', options.gamma)
+  const lr: LeafLr = (_e, lr, _base, _i, initial) => (initial ? lr : lr * gamma)
   return leaf({
     name: 'ExponentialLR',
     config: { gamma },
-    lr: (_e, lr, _base, _i, initial) => (initial ? lr : lr * gamma),
+    lr,
+    stepAll: (e, lrs, bases) => {
+      for (let i = 0; i < lrs.length; i++) lrs[i] = lr(e, lrs[i] as number, bases[i] as number, i, false)
+    },
     closedForm: (e, base) => base * gamma ** e,
     multiplier: (e) => gamma ** e
   })

@@ -9,7 +9,7 @@
 import * as t from 'io-ts'
 import { FunctionNames, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
-import { type EpochState, leaf } from '../internal/leaf.js'
+import { type EpochState, type LeafLr, leaf } from '../internal/leaf.js'
 import { at, funcs, groupCount } from '../internal/validate.js'
 
 // -------------------------------------------------------------------------------------
@@ -84,11 +84,15 @@ export interface LambdaLROptions {
  */
 export const lambdaLR = (options: LambdaLROptions): Scheduler<EpochState> => {
   const fns = funcs<LrLambda>('lrLambda', options.lrLambda)
+  const lr: LeafLr = (e, _lr, base, i) => base * at(fns, i)(e)
   return leaf({
     name: 'LambdaLR',
     config: { lrLambda: fns },
     checkGroups: (n) => groupCount('lrLambda', fns, n),
-    lr: (e, _lr, base, i) => base * at(fns, i)(e),
+    lr,
+    stepAll: (e, lrs, bases) => {
+      for (let i = 0; i < lrs.length; i++) lrs[i] = lr(e, lrs[i] as number, bases[i] as number, i, false)
+    },
     closedForm: (e, base, i) => base * at(fns, i)(e)
   })
 }

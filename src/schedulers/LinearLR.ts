@@ -7,7 +7,7 @@
 import * as t from 'io-ts'
 import { InRange, PositiveInteger, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
-import { type EpochState, leaf } from '../internal/leaf.js'
+import { type EpochState, type LeafLr, leaf } from '../internal/leaf.js'
 import { inRange, positiveInteger, withDefault } from '../internal/validate.js'
 
 // -------------------------------------------------------------------------------------
@@ -76,15 +76,19 @@ export const linearLR = (options: LinearLROptions = {}): Scheduler<EpochState> =
   const start = inRange('startFactor', withDefault(options.startFactor, 1 / 3), 0, 1, { lo: true })
   const end = inRange('endFactor', withDefault(options.endFactor, 1), 0, 1)
   const total = positiveInteger('totalIters', withDefault(options.totalIters, 5))
+  const lr: LeafLr = (e, lr, _base, _i, initial) =>
+    e === 0
+      ? lr * start
+      : initial || e > total
+        ? lr
+        : lr * (1.0 + (end - start) / (total * start + (e - 1) * (end - start)))
   return leaf({
     name: 'LinearLR',
     config: { startFactor: start, endFactor: end, totalIters: total },
-    lr: (e, lr, _base, _i, initial) =>
-      e === 0
-        ? lr * start
-        : initial || e > total
-          ? lr
-          : lr * (1.0 + (end - start) / (total * start + (e - 1) * (end - start))),
+    lr,
+    stepAll: (e, lrs, bases) => {
+      for (let i = 0; i < lrs.length; i++) lrs[i] = lr(e, lrs[i] as number, bases[i] as number, i, false)
+    },
     closedForm: (e, base) => base * (start + ((end - start) * Math.min(total, e)) / total),
     multiplier: (e) => start + ((end - start) * Math.min(total, e)) / total
   })

@@ -8,7 +8,7 @@ import * as t from 'io-ts'
 import { ArrayOf, NonNegativeInteger, Positive, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
 import { bisectRight } from '../internal/bisect.js'
-import { type EpochState, leaf } from '../internal/leaf.js'
+import { type EpochState, type LeafLr, leaf } from '../internal/leaf.js'
 import { array, nonNegativeInteger, positive, withDefault } from '../internal/validate.js'
 
 // -------------------------------------------------------------------------------------
@@ -77,12 +77,16 @@ export const multiStepLR = (options: MultiStepLROptions): Scheduler<EpochState> 
   for (const m of milestones) counts.set(m, (counts.get(m) ?? 0) + 1)
   // bisect_right(sorted milestones, e): how many milestones are <= e
   const passed = (e: number): number => bisectRight(milestones, e)
+  const lr: LeafLr = (e, lr) => {
+    const k = counts.get(e)
+    return k === undefined ? lr : lr * gamma ** k
+  }
   return leaf({
     name: 'MultiStepLR',
     config: { milestones: options.milestones.slice(), gamma },
-    lr: (e, lr) => {
-      const k = counts.get(e)
-      return k === undefined ? lr : lr * gamma ** k
+    lr,
+    stepAll: (e, lrs, bases) => {
+      for (let i = 0; i < lrs.length; i++) lrs[i] = lr(e, lrs[i] as number, bases[i] as number, i, false)
     },
     closedForm: (e, base) => base * gamma ** passed(e),
     multiplier: (e) => gamma ** passed(e)

@@ -10,7 +10,7 @@
 import * as t from 'io-ts'
 import { FunctionNames, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
-import { type EpochState, leaf } from '../internal/leaf.js'
+import { type EpochState, type LeafLr, leaf } from '../internal/leaf.js'
 import { at, funcs, groupCount } from '../internal/validate.js'
 import type { LrLambda } from './LambdaLR.js'
 
@@ -74,10 +74,14 @@ export interface MultiplicativeLROptions {
  */
 export const multiplicativeLR = (options: MultiplicativeLROptions): Scheduler<EpochState> => {
   const fns = funcs<LrLambda>('lrLambda', options.lrLambda)
+  const lr: LeafLr = (e, lr, _base, i, initial) => (initial ? lr : lr * at(fns, i)(e))
   return leaf({
     name: 'MultiplicativeLR',
     config: { lrLambda: fns },
     checkGroups: (n) => groupCount('lrLambda', fns, n),
-    lr: (e, lr, _base, i, initial) => (initial ? lr : lr * at(fns, i)(e))
+    lr,
+    stepAll: (e, lrs, bases) => {
+      for (let i = 0; i < lrs.length; i++) lrs[i] = lr(e, lrs[i] as number, bases[i] as number, i, false)
+    },
   })
 }

@@ -14,7 +14,7 @@ import * as t from 'io-ts'
 import { Bool, InRange, NonNegative, OneOf, PerGroup, Positive, PositiveInteger, schedulerConfig } from '../config/codec.js'
 import { ScheduleError } from '../errors.js'
 import type { Scheduler } from '../Schedule.js'
-import { type EpochState, leaf } from '../internal/leaf.js'
+import { type EpochState, type LeafLr, leaf } from '../internal/leaf.js'
 import {
   at,
   boolean,
@@ -182,6 +182,7 @@ export const oneCycleLR = (options: OneCycleLROptions): Scheduler<EpochState> =>
     return anneal(level(p.startLr, initial, i), level(p.endLr, initial, i), pctOf(t, k))
   }
 
+  const lr: LeafLr = (e, _lr, initial, i) => lrAt(e, initial, i)
   return leaf({
     name: 'OneCycleLR',
     config: {
@@ -205,7 +206,10 @@ export const oneCycleLR = (options: OneCycleLROptions): Scheduler<EpochState> =>
     },
     setInitialLr: (i) => at(maxLr, i) / divFactor,
     lastStep,
-    lr: (e, _lr, initial, i) => lrAt(e, initial, i),
+    lr,
+    stepAll: (e, lrs, bases) => {
+      for (let i = 0; i < lrs.length; i++) lrs[i] = lr(e, lrs[i] as number, bases[i] as number, i, false)
+    },
     closedForm: (e, initial, i) => lrAt(e, initial, i),
     ...(cycleMomentum
       ? {

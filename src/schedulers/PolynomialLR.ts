@@ -6,7 +6,7 @@
 import * as t from 'io-ts'
 import { NonNegative, PositiveInteger, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
-import { type EpochState, leaf } from '../internal/leaf.js'
+import { type EpochState, type LeafLr, leaf } from '../internal/leaf.js'
 import { nonNegative, positiveInteger, withDefault } from '../internal/validate.js'
 
 // -------------------------------------------------------------------------------------
@@ -69,11 +69,15 @@ export type PolynomialLROptions = Omit<PolynomialLRConfig, 'type'>
 export const polynomialLR = (options: PolynomialLROptions = {}): Scheduler<EpochState> => {
   const total = positiveInteger('totalIters', withDefault(options.totalIters, 5))
   const power = nonNegative('power', withDefault(options.power, 1))
+  const lr: LeafLr = (e, lr, _base, _i, initial) =>
+    initial || e > total ? lr : lr * ((1.0 - e / total) / (1.0 - (e - 1) / total)) ** power
   return leaf({
     name: 'PolynomialLR',
     config: { totalIters: total, power },
-    lr: (e, lr, _base, _i, initial) =>
-      initial || e > total ? lr : lr * ((1.0 - e / total) / (1.0 - (e - 1) / total)) ** power,
+    lr,
+    stepAll: (e, lrs, bases) => {
+      for (let i = 0; i < lrs.length; i++) lrs[i] = lr(e, lrs[i] as number, bases[i] as number, i, false)
+    },
     closedForm: (e, base) => base * (1.0 - Math.min(total, e) / total) ** power,
     multiplier: (e) => (1.0 - Math.min(total, e) / total) ** power
   })

@@ -9,7 +9,7 @@
 import * as t from 'io-ts'
 import { PositiveInteger, Positive, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
-import { type EpochState, leaf } from '../internal/leaf.js'
+import { type EpochState, type LeafLr, leaf } from '../internal/leaf.js'
 import { positive, positiveInteger, withDefault } from '../internal/validate.js'
 
 // -------------------------------------------------------------------------------------
@@ -72,11 +72,15 @@ export type StepLROptions = Omit<StepLRConfig, 'type'>
 export const stepLR = (options: StepLROptions): Scheduler<EpochState> => {
   const stepSize = positiveInteger('stepSize', options.stepSize)
   const gamma = positive('gamma', withDefault(options.gamma, 0.1))
+  const lr: LeafLr = (e, lr) => (e === 0 || e % stepSize !== 0 ? lr : lr * gamma)
   return leaf({
     name: 'StepLR',
     config: { stepSize, gamma },
     // torch: `if last_epoch == 0 or last_epoch % step_size != 0: keep lr else lr * gamma`
-    lr: (e, lr) => (e === 0 || e % stepSize !== 0 ? lr : lr * gamma),
+    lr,
+    stepAll: (e, lrs, bases) => {
+      for (let i = 0; i < lrs.length; i++) lrs[i] = lr(e, lrs[i] as number, bases[i] as number, i, false)
+    },
     closedForm: (e, base) => base * gamma ** Math.floor(e / stepSize),
     multiplier: (e) => gamma ** Math.floor(e / stepSize)
   })
