@@ -26,6 +26,7 @@ Deterministic: every random choice comes from random.Random seeded with SEED and
 from __future__ import annotations
 
 import json
+import fixturelib  # noqa: E402  (scripts/fixturelib.py: the layout of the committed files)
 import math
 import os
 import random
@@ -405,39 +406,11 @@ SCHEDULES = [
 ]
 
 
-def dumps(obj):
-    return json.dumps(obj, separators=(", ", ": "), allow_nan=False)
-
-
 def render(cases):
-    names = [c["name"] for c in cases]
-    assert len(names) == len(set(names)), "duplicate case names"
-    lines = ["{"]
-    lines.append(f'  "generator": {dumps(GENERATOR)},')
-    lines.append('  "library": "transformers",')
-    lines.append(f'  "version": {dumps(transformers.__version__)},')
-    lines.append(f'  "torch": {dumps(torch.__version__)},')
-    lines.append(f'  "seed": {SEED},')
-    lines.append('  "cases": [')
-    for ci, case in enumerate(cases):
-        lines.append("    {")
-        keys = list(case)
-        for ki, key in enumerate(keys):
-            comma = "," if ki < len(keys) - 1 else ""
-            value = case[key]
-            if key == "lr":
-                lines.append(f'      "{key}": [')
-                for ri, row in enumerate(value):
-                    lines.append("        " + dumps(row) + ("," if ri < len(value) - 1 else ""))
-                lines.append("      ]" + comma)
-            else:
-                lines.append(f'      "{key}": {dumps(value)}{comma}')
-        lines.append("    }" + ("," if ci < len(cases) - 1 else ""))
-    lines.append("  ]")
-    lines.append("}")
-    text = "\n".join(lines) + "\n"
-    json.loads(text)
-    return text
+    return fixturelib.render(
+        {"generator": GENERATOR, "library": "transformers", "version": transformers.__version__, "torch": torch.__version__, "seed": SEED},
+        cases,
+    )
 
 
 def generate(name):

@@ -49,6 +49,7 @@ Deterministic: every random choice comes from random.Random seeded with SEED and
 from __future__ import annotations
 
 import json
+import fixturelib  # noqa: E402  (scripts/fixturelib.py: the layout of the committed files)
 import math
 import os
 import random
@@ -440,38 +441,17 @@ def family_cases(cls):
 # ---------------------------------------------------------------------------------------------
 
 
-def dumps(obj):
-    return json.dumps(obj, separators=(", ", ": "), allow_nan=False)
-
-
 def write_file(cls, cases):
-    names = [c["name"] for c in cases]
-    assert len(names) == len(set(names)), f"duplicate case names in {cls}"
-    lines = ["{"]
-    lines.append(f'  "generator": {dumps(GENERATOR)},')
-    lines.append('  "library": "keras",')
-    lines.append(f'  "version": {dumps(keras.__version__)},')
-    lines.append(f'  "backend": {dumps(f"jax {jax.__version__}, x64, floatx float64, float64 type promotion")},')
-    lines.append(f'  "seed": {SEED},')
-    lines.append('  "cases": [')
-    for ci, case in enumerate(cases):
-        lines.append("    {")
-        keys = list(case)
-        for ki, key in enumerate(keys):
-            comma = "," if ki < len(keys) - 1 else ""
-            v = case[key]
-            if key == "lr":
-                lines.append(f'      "{key}": [')
-                for ri, row in enumerate(v):
-                    lines.append("        " + dumps(row) + ("," if ri < len(v) - 1 else ""))
-                lines.append("      ]" + comma)
-            else:
-                lines.append(f'      "{key}": {dumps(v)}{comma}')
-        lines.append("    }" + ("," if ci < len(cases) - 1 else ""))
-    lines.append("  ]")
-    lines.append("}")
-    text = "\n".join(lines) + "\n"
-    json.loads(text)
+    text = fixturelib.render(
+        {
+            "generator": GENERATOR,
+            "library": "keras",
+            "version": keras.__version__,
+            "backend": f"jax {jax.__version__}, x64, floatx float64, float64 type promotion",
+            "seed": SEED,
+        },
+        cases,
+    )
     path = os.path.join(OUT_DIR, f"{cls}.json")
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)

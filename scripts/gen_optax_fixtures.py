@@ -21,6 +21,7 @@ Deterministic: every random choice comes from random.Random(f"{SEED}:{function}"
 from __future__ import annotations
 
 import json
+import fixturelib  # noqa: E402  (scripts/fixturelib.py: the layout of the committed files)
 import math
 import os
 import random
@@ -458,30 +459,8 @@ def python_int_counts_agree(case):
 # ---------------------------------------------------------------------------------------------
 
 
-def dumps(obj):
-    return json.dumps(obj, separators=(", ", ": "), allow_nan=False)
-
-
 def render(cases):
-    lines = ["{", f'  "generator": {dumps(GENERATOR)},', f'  "library": "optax",',
-             f'  "version": {dumps(optax.__version__)},', f'  "seed": {SEED},', '  "cases": [']
-    for ci, case in enumerate(cases):
-        lines.append("    {")
-        keys = list(case)
-        for ki, key in enumerate(keys):
-            comma = "," if ki < len(keys) - 1 else ""
-            v = case[key]
-            if key == "lr":
-                lines.append('      "lr": [')
-                lines.extend("        " + dumps(row) + ("," if ri < len(v) - 1 else "") for ri, row in enumerate(v))
-                lines.append("      ]" + comma)
-            else:
-                lines.append(f'      "{key}": {dumps(v)}{comma}')
-        lines.append("    }" + ("," if ci < len(cases) - 1 else ""))
-    lines += ["  ]", "}"]
-    text = "\n".join(lines) + "\n"
-    json.loads(text)
-    return text
+    return fixturelib.render({"generator": GENERATOR, "library": "optax", "version": optax.__version__, "seed": SEED}, cases)
 
 
 def main():

@@ -18,6 +18,7 @@ file name, so regenerating one family does not depend on another.
 from __future__ import annotations
 
 import json
+import fixturelib  # noqa: E402  (scripts/fixturelib.py: the layout of the committed files)
 import math
 import os
 import random
@@ -1749,36 +1750,8 @@ def suite_cases_2():
 # ---------------------------------------------------------------------------------------------
 
 
-def dumps(obj):
-    return json.dumps(obj, separators=(", ", ": "), allow_nan=False)
-
-
 def write_file(fname, cases):
-    names = [c["name"] for c in cases]
-    assert len(names) == len(set(names)), f"duplicate case names in {fname}"
-    lines = ["{"]
-    lines.append(f'  "generator": {dumps(GENERATOR)},')
-    lines.append(f'  "torch": {dumps(torch.__version__)},')
-    lines.append(f'  "seed": {SEED},')
-    lines.append('  "cases": [')
-    for ci, case in enumerate(cases):
-        lines.append("    {")
-        keys = list(case)
-        for ki, key in enumerate(keys):
-            comma = "," if ki < len(keys) - 1 else ""
-            value = case[key]
-            if key in ("lr", "momentum"):
-                lines.append(f'      "{key}": [')
-                for ri, row in enumerate(value):
-                    lines.append("        " + dumps(row) + ("," if ri < len(value) - 1 else ""))
-                lines.append("      ]" + comma)
-            else:
-                lines.append(f'      "{key}": {dumps(value)}{comma}')
-        lines.append("    }" + ("," if ci < len(cases) - 1 else ""))
-    lines.append("  ]")
-    lines.append("}")
-    text = "\n".join(lines) + "\n"
-    json.loads(text)  # well-formed
+    text = fixturelib.render({"generator": GENERATOR, "torch": torch.__version__, "seed": SEED}, cases)
     path = os.path.join(OUT_DIR, fname)
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
