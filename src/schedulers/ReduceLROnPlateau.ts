@@ -18,7 +18,6 @@ import * as t from 'io-ts'
 import { InRange, NonNegative, NonNegativeInteger, OneOf, PerGroup, schedulerConfig } from '../config/codec.js'
 import { ScheduleError } from '../errors.js'
 import { type Buffers, type Groups, type Kernel, type Scheduler, type StepInput, recordInitialLrs, resetToInitialLrs } from '../Schedule.js'
-import { epochOf } from '../internal/leaf.js'
 import { at, groupCount, inRange, nonNegative, nonNegativeInteger, oneOf, perGroup, record, withDefault } from '../internal/validate.js'
 
 // -------------------------------------------------------------------------------------
@@ -167,6 +166,19 @@ export const reduceLROnPlateau = (options: ReduceLROnPlateauOptions = {}): Sched
     return m
   }
 
+  // a state read back from JSON (or passed to step): its shape and its ranges
+  const validState = (state: unknown, path: string): PlateauState => {
+    const o = record(path, state, ['lastEpoch', 'best', 'numBadEpochs', 'cooldownCounter'])
+    const best = o['best']
+    if (best !== null && (typeof best !== 'number' || !Number.isFinite(best)))
+      throw new ScheduleError(`${path}.best`, 'a finite number, or null before the first metric', best)
+    const numBadEpochs = nonNegativeInteger(`${path}.numBadEpochs`, o['numBadEpochs'])
+    if (numBadEpochs > patience) throw new ScheduleError(`${path}.numBadEpochs`, `at most patience = ${patience}`, numBadEpochs)
+    const cooldownCounter = nonNegativeInteger(`${path}.cooldownCounter`, o['cooldownCounter'])
+    if (cooldownCounter > cooldown) throw new ScheduleError(`${path}.cooldownCounter`, `at most cooldown = ${cooldown}`, cooldownCounter)
+    return { lastEpoch: nonNegativeInteger(`${path}.lastEpoch`, o['lastEpoch']), best, numBadEpochs, cooldownCounter }
+  }
+
   const init = (groups: Groups): readonly [Groups, PlateauState] => {
     groupCount('minLr', minLr, groups.length)
     return [recordInitialLrs(groups), fresh]
@@ -187,7 +199,7 @@ export const reduceLROnPlateau = (options: ReduceLROnPlateauOptions = {}): Sched
         for (let i = 0; i < n; i++) b.lr[i] = b.initialLr[i] as number
       },
       step: (b, metric) => {
-        const [next, reduce] = observe({ ...s, lastEpoch: epochOf('ReduceLROnPlateau', s) }, metricOf({ metric }))
+        const [next, reduce] = observe(s, metricOf({ metric }))
         s = next
         if (reduce) for (let i = 0; i < n; i++) b.lr[i] = reduced(b.lr[i] as number, i)
       }
@@ -200,38 +212,15 @@ export const reduceLROnPlateau = (options: ReduceLROnPlateauOptions = {}): Sched
     init,
     initialStep: (_state, groups) => init(groups),
     step: (state, groups, input) => {
-      const [next, reduce] = observe(checkState(state), metricOf(input))
+      const [next, reduce] = observe(validState(state, 'ReduceLROnPlateau state'), metricOf(input))
       return [reduce ? groups.map((g, i) => ({ ...g, lr: reduced(g.lr, i) })) : groups, next]
     },
     restart: (_state, groups) => init(resetToInitialLrs(groups)),
     closedForm: undefined,
     multiplier: undefined,
-    checkState: (state, path) => {
-      const o = record(path, state, ['lastEpoch', 'best', 'numBadEpochs', 'cooldownCounter'])
-      const best = o['best']
-      if (best !== null && (typeof best !== 'number' || !Number.isFinite(best)))
-        throw new ScheduleError(`${path}.best`, 'a finite number, or null before the first metric', best)
-      const bad = nonNegativeInteger(`${path}.numBadEpochs`, o['numBadEpochs'])
-      if (bad > patience) throw new ScheduleError(`${path}.numBadEpochs`, `at most patience = ${patience}`, bad)
-      const cool = nonNegativeInteger(`${path}.cooldownCounter`, o['cooldownCounter'])
-      if (cool > cooldown) throw new ScheduleError(`${path}.cooldownCounter`, `at most cooldown = ${cooldown}`, cool)
-      return nonNegativeInteger(`${path}.lastEpoch`, o['lastEpoch'])
-    },
+    checkState: (state, path) => validState(state, path).lastEpoch,
     cyclesMomentum: false,
     needsMetric: true,
     kernel
   }
-}
-
-// -------------------------------------------------------------------------------------
-// utils
-// -------------------------------------------------------------------------------------
-
-const checkState = (s: PlateauState): PlateauState => {
-  epochOf('ReduceLROnPlateau', s)
-  if (s.best !== null && (typeof s.best !== 'number' || !Number.isFinite(s.best)))
-    throw new ScheduleError('ReduceLROnPlateau state.best', 'a finite number or null', s.best)
-  nonNegativeInteger('ReduceLROnPlateau state.numBadEpochs', s.numBadEpochs)
-  nonNegativeInteger('ReduceLROnPlateau state.cooldownCounter', s.cooldownCounter)
-  return s
 }
