@@ -25,6 +25,28 @@ import { at, groupCount, inRange, nonNegative, nonNegativeInteger, oneOf, perGro
 // -------------------------------------------------------------------------------------
 
 /**
+ * The codecs of ReduceLROnPlateau's arguments (all optional), shared by every config that is PyTorch's
+ * plateau under another name (`hf.reduce_lr_on_plateau`).
+ *
+ * @example
+ * import { plateauArguments } from 'lr-schedule'
+ * Object.keys(plateauArguments) // ['mode', 'factor', 'patience', 'threshold', 'thresholdMode', 'cooldown', 'minLr', 'eps']
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export const plateauArguments = {
+  mode: OneOf(['min', 'max'] as const),
+  factor: InRange(0, 1, { hi: true }),
+  patience: NonNegativeInteger,
+  threshold: NonNegative,
+  thresholdMode: OneOf(['rel', 'abs'] as const),
+  cooldown: NonNegativeInteger,
+  minLr: PerGroup(NonNegative),
+  eps: NonNegative
+}
+
+/**
  * The JSON config of ReduceLROnPlateau (PyTorch's arguments in camelCase, PyTorch's defaults): the codec
  * is the single source of the config's type and of `ReduceLROnPlateauOptions`. Arguments:
  * - `mode`: `min`: lower metrics are better (default); `max`: higher ones.
@@ -43,16 +65,7 @@ import { at, groupCount, inRange, nonNegative, nonNegativeInteger, oneOf, perGro
  * @category model
  * @since 0.1.0
  */
-export const ReduceLROnPlateauConfig = schedulerConfig('ReduceLROnPlateau', {}, {
-    mode: OneOf(['min', 'max'] as const),
-    factor: InRange(0, 1, { hi: true }),
-    patience: NonNegativeInteger,
-    threshold: NonNegative,
-    thresholdMode: OneOf(['rel', 'abs'] as const),
-    cooldown: NonNegativeInteger,
-    minLr: PerGroup(NonNegative),
-    eps: NonNegative
-  })
+export const ReduceLROnPlateauConfig = schedulerConfig('ReduceLROnPlateau', {}, plateauArguments)
 
 /**
  * The JSON config of ReduceLROnPlateau.

@@ -12,9 +12,9 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { InRange, NonNegative, NonNegativeInteger, OneOf, PerGroup, schedulerConfig } from '../../config/codec.js'
+import { schedulerConfig } from '../../config/codec.js'
 import type { Scheduler } from '../../Schedule.js'
-import { type PlateauState, reduceLROnPlateau } from '../../schedulers/ReduceLROnPlateau.js'
+import { type PlateauState, plateauArguments, reduceLROnPlateau } from '../../schedulers/ReduceLROnPlateau.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -39,16 +39,7 @@ import { type PlateauState, reduceLROnPlateau } from '../../schedulers/ReduceLRO
  * @category model
  * @since 0.1.0
  */
-export const ReduceLrOnPlateauConfig = schedulerConfig('hf.reduce_lr_on_plateau', {}, {
-  mode: OneOf(['min', 'max'] as const),
-  factor: InRange(0, 1, { hi: true }),
-  patience: NonNegativeInteger,
-  threshold: NonNegative,
-  thresholdMode: OneOf(['rel', 'abs'] as const),
-  cooldown: NonNegativeInteger,
-  minLr: PerGroup(NonNegative),
-  eps: NonNegative
-})
+export const ReduceLrOnPlateauConfig = schedulerConfig('hf.reduce_lr_on_plateau', {}, plateauArguments)
 
 /**
  * The JSON config of `hf.reduce_lr_on_plateau`.
