@@ -2,10 +2,12 @@
 // torch_bench.py with torch.optim.lr_scheduler, so both sides run the same config) and the same
 // formulas written by hand as a plain loop over a Float64Array (the floor of the comparison).
 //
-// The hand-written loops evaluate, per step and per group, exactly the expressions the library's
-// per-group functions evaluate (PyTorch's chainable forms, in PyTorch's operation order), so
-// their output is checked to be bit for bit the library's; they only drop the abstraction (no
-// closures, no buffers object, no mode dispatch), and hoist nothing across groups.
+// The hand-written loops evaluate exactly the expressions the library evaluates (PyTorch's chainable
+// forms, in PyTorch's operation order), so their output is checked to be bit for bit the library's.
+// They are written as one would write the loop by hand for speed: what a step shares between
+// groups (a cosine ratio, a decay factor, a cycle position) is computed once per step, and each
+// step's cosine is kept for the next step's cos(π(e − 1)/T); they drop the abstraction (no
+// closures, no buffers object, no mode dispatch, no composite).
 import * as L from '../dist/index.js'
 
 /** Initial lrs of the `n` param groups. */
@@ -80,60 +82,66 @@ export const build = (spec) => {
 }
 
 // -------------------------------------------------------------------------------------
-// the hand-written loops: (initial lrs, steps) => { lr, momentum? }, rows like traceArray
+// the hand-written loops: (initial lrs, steps, into?) => { lr, momentum? }, rows like traceArray
 // -------------------------------------------------------------------------------------
 
-const handStepLR = (lrs, steps) => {
+// the rows: new arrays, or the first (steps + 1) · n entries of `into`'s (as traceArray's `into`)
+const output = (given, steps, n) => (given === undefined ? new Float64Array((steps + 1) * n) : given.subarray(0, (steps + 1) * n))
+
+const handStepLR = (lrs, steps, into) => {
   const n = lrs.length
   const { stepSize, gamma } = stepSpec
-  const out = new Float64Array((steps + 1) * n)
+  const out = output(into?.lr, steps, n)
   for (let i = 0; i < n; i++) out[i] = lrs[i]
   for (let k = 1; k <= steps; k++) {
     const row = k * n
+    const decays = k % stepSize === 0
     for (let i = 0; i < n; i++) {
       const lr = out[row - n + i]
-      out[row + i] = k === 0 || k % stepSize !== 0 ? lr : lr * gamma
+      out[row + i] = decays ? lr * gamma : lr
     }
   }
   return { lr: out }
 }
 
-const handCosine = (lrs, steps) => {
+const handCosine = (lrs, steps, into) => {
   const n = lrs.length
   const { tMax, etaMin } = cosineSpec
-  const out = new Float64Array((steps + 1) * n)
+  const dip = 1 - Math.cos(Math.PI / tMax)
+  const out = output(into?.lr, steps, n)
   for (let i = 0; i < n; i++) out[i] = lrs[i]
+  let before = Math.cos((Math.PI * 0) / tMax) // each step's cosine is the next one's cos(π(e − 1)/T)
   for (let e = 1; e <= steps; e++) {
     const row = e * n
-    for (let i = 0; i < n; i++) {
-      const lr = out[row - n + i]
-      const base = lrs[i]
-      out[row + i] =
-        (e - 1 - tMax) % (2 * tMax) === 0
-          ? lr + ((base - etaMin) * (1 - Math.cos(Math.PI / tMax))) / 2
-          : ((1 + Math.cos((Math.PI * e) / tMax)) / (1 + Math.cos((Math.PI * (e - 1)) / tMax))) * (lr - etaMin) + etaMin
+    const now = Math.cos((Math.PI * e) / tMax)
+    if ((e - 1 - tMax) % (2 * tMax) === 0) {
+      for (let i = 0; i < n; i++) out[row + i] = out[row - n + i] + ((lrs[i] - etaMin) * dip) / 2
+    } else {
+      const ratio = (1 + now) / (1 + before)
+      for (let i = 0; i < n; i++) out[row + i] = ratio * (out[row - n + i] - etaMin) + etaMin
     }
+    before = now
   }
   return { lr: out }
 }
 
-const handCyclic = (lrs, steps) => {
+const handCyclic = (lrs, steps, into) => {
   const n = lrs.length
   const { baseLr, maxLr, stepSizeUp } = cyclicSpec
   const up = stepSizeUp, down = stepSizeUp
   const baseMomentum = 0.8, maxMomentum = 0.9
-  const lr = new Float64Array((steps + 1) * n)
-  const momentum = new Float64Array((steps + 1) * n)
+  const totalSize = up + down
+  const stepRatio = up / totalSize
+  const lr = output(into?.lr, steps, n)
+  const momentum = output(into?.momentum, steps, n)
   for (let e = 0; e <= steps; e++) {
     const row = e * n
+    // PyTorch's cycle position ('triangular': scale 1)
+    const cycle = Math.floor(1 + e / totalSize)
+    const x = 1.0 + e / totalSize - cycle
+    const scaleFactor = x <= stepRatio ? x / stepRatio : (x - 1) / (stepRatio - 1)
+    const scale = 1.0
     for (let i = 0; i < n; i++) {
-      // PyTorch's cycle position ('triangular': scale 1)
-      const totalSize = up + down
-      const stepRatio = up / totalSize
-      const cycle = Math.floor(1 + e / totalSize)
-      const x = 1.0 + e / totalSize - cycle
-      const scaleFactor = x <= stepRatio ? x / stepRatio : (x - 1) / (stepRatio - 1)
-      const scale = 1.0
       // row 0: the constructor's step leaves the initial lr, baseLr
       lr[row + i] = e === 0 ? baseLr : baseLr + (maxLr - baseLr) * scaleFactor * scale
       momentum[row + i] = maxMomentum - (maxMomentum - baseMomentum) * scaleFactor * scale
@@ -142,7 +150,8 @@ const handCyclic = (lrs, steps) => {
   return { lr, momentum }
 }
 
-const handOneCycle = (lrs, steps, horizon = steps) => {
+const handOneCycle = (lrs, steps, into) => {
+  const horizon = steps
   const n = lrs.length
   const { maxLr } = oneCycleSpec(horizon)
   const totalSteps = horizon, pctStart = 0.3, divFactor = 25, finalDivFactor = 1e4
@@ -151,77 +160,72 @@ const handOneCycle = (lrs, steps, horizon = steps) => {
   const end1 = totalSteps - 1
   const initialLr = maxLr / divFactor
   const minLr = maxLr / divFactor / finalDivFactor
-  const anneal = (start, end, pct) => end + ((start - end) / 2.0) * (Math.cos(Math.PI * pct) + 1)
-  const lr = new Float64Array((steps + 1) * n)
-  const momentum = new Float64Array((steps + 1) * n)
+  // PyTorch's _annealing_cos, given cos(π pct) + 1
+  const anneal = (start, end, w) => end + ((start - end) / 2.0) * w
+  const lr = output(into?.lr, steps, n)
+  const momentum = output(into?.momentum, steps, n)
   for (let e = 0; e <= steps; e++) {
     const row = e * n
+    const warm = e <= end0
+    const w = Math.cos(Math.PI * (warm ? e / end0 : (e - end0) / (end1 - end0))) + 1
     for (let i = 0; i < n; i++) {
-      if (e <= end0) {
-        const pct = e / end0
-        lr[row + i] = anneal(initialLr, maxLr, pct)
-        momentum[row + i] = anneal(maxMomentum, baseMomentum, pct)
-      } else {
-        const pct = (e - end0) / (end1 - end0)
-        lr[row + i] = anneal(maxLr, minLr, pct)
-        momentum[row + i] = anneal(baseMomentum, maxMomentum, pct)
-      }
+      lr[row + i] = warm ? anneal(initialLr, maxLr, w) : anneal(maxLr, minLr, w)
+      momentum[row + i] = warm ? anneal(maxMomentum, baseMomentum, w) : anneal(baseMomentum, maxMomentum, w)
     }
   }
   return { lr, momentum }
 }
 
-const handWarmupCosine = (lrs, steps, horizon = steps) => {
+const handWarmupCosine = (lrs, steps, into) => {
+  const horizon = steps
   const n = lrs.length
   const start = 0.01, end = 1.0, total = 1000, milestone = 1000
   const tMax = horizon - 1000, etaMin = 1e-5
-  const out = new Float64Array((steps + 1) * n)
+  const dip = 1 - Math.cos(Math.PI / tMax)
+  const out = output(into?.lr, steps, n)
   for (let i = 0; i < n; i++) out[i] = lrs[i] * start
+  let before = Math.cos((Math.PI * 0) / tMax)
   for (let k = 1; k <= steps; k++) {
     const row = k * n
-    for (let i = 0; i < n; i++) {
-      const lr = out[row - n + i]
-      const base = lrs[i]
-      if (k < milestone) {
-        out[row + i] = k > total ? lr : lr * (1.0 + (end - start) / (total * start + (k - 1) * (end - start)))
-      } else if (k === milestone) {
-        out[row + i] = etaMin + ((base - etaMin) * (1 + Math.cos((Math.PI * 0) / tMax))) / 2
+    if (k < milestone) {
+      const f = k > total ? 1 : 1.0 + (end - start) / (total * start + (k - 1) * (end - start))
+      for (let i = 0; i < n; i++) out[row + i] = out[row - n + i] * f
+    } else if (k === milestone) {
+      for (let i = 0; i < n; i++) out[row + i] = etaMin + ((lrs[i] - etaMin) * (1 + Math.cos((Math.PI * 0) / tMax))) / 2
+    } else {
+      const e = k - milestone
+      const now = Math.cos((Math.PI * e) / tMax)
+      if ((e - 1 - tMax) % (2 * tMax) === 0) {
+        for (let i = 0; i < n; i++) out[row + i] = out[row - n + i] + ((lrs[i] - etaMin) * dip) / 2
       } else {
-        const e = k - milestone
-        out[row + i] =
-          (e - 1 - tMax) % (2 * tMax) === 0
-            ? lr + ((base - etaMin) * (1 - Math.cos(Math.PI / tMax))) / 2
-            : ((1 + Math.cos((Math.PI * e) / tMax)) / (1 + Math.cos((Math.PI * (e - 1)) / tMax))) * (lr - etaMin) + etaMin
+        const ratio = (1 + now) / (1 + before)
+        for (let i = 0; i < n; i++) out[row + i] = ratio * (out[row - n + i] - etaMin) + etaMin
       }
+      before = now
     }
   }
   return { lr: out }
 }
 
-const handNested = (lrs, steps) => {
+const handNested = (lrs, steps, into) => {
   const n = lrs.length
   const start = 0.01, end = 1.0, total = 1000, milestone = 1000, gammaA = 0.999995
   const stepSize = 100_000, gammaStep = 0.5
   const factor = 0.5, constantIters = 5000
   const polyIters = 20_000_000, power = 1
-  const out = new Float64Array((steps + 1) * n)
+  const out = output(into?.lr, steps, n)
   for (let i = 0; i < n; i++) out[i] = lrs[i] * start * factor
   for (let k = 1; k <= steps; k++) {
     const row = k * n
+    // each child's factor of the step, in the chain's order
+    // SequentialLR(LinearLR, ExponentialLR): at the milestone the lr goes back to base · gammaA ** 0
+    const fSequential = k < milestone ? (k > total ? 1 : 1.0 + (end - start) / (total * start + (k - 1) * (end - start))) : gammaA
+    const fStep = k % stepSize !== 0 ? 1 : gammaStep
+    const fConstant = k !== constantIters ? 1 : 1.0 / factor
+    const fPoly = k > polyIters ? 1 : ((1.0 - k / polyIters) / (1.0 - (k - 1) / polyIters)) ** power
     for (let i = 0; i < n; i++) {
-      let lr = out[row - n + i]
-      const base = lrs[i]
-      // SequentialLR(LinearLR, ExponentialLR)
-      if (k < milestone) lr = k > total ? lr : lr * (1.0 + (end - start) / (total * start + (k - 1) * (end - start)))
-      else if (k === milestone) lr = base * gammaA ** 0
-      else lr = lr * gammaA
-      // StepLR
-      lr = k === 0 || k % stepSize !== 0 ? lr : lr * gammaStep
-      // ConstantLR
-      lr = k === 0 ? lr * factor : k !== constantIters ? lr : lr * (1.0 / factor)
-      // PolynomialLR
-      lr = k > polyIters ? lr : lr * ((1.0 - k / polyIters) / (1.0 - (k - 1) / polyIters)) ** power
-      out[row + i] = lr
+      const lr = k === milestone ? lrs[i] * gammaA ** 0 : out[row - n + i] * fSequential
+      out[row + i] = lr * fStep * fConstant * fPoly
     }
   }
   return { lr: out }

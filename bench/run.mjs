@@ -136,9 +136,17 @@ const runCase = async (index, n) => {
   const rows = (red0.lr.length / n) | 0
   const same = {
     hand: sameBits(fast0.lr, hand0.lr) && (fast0.momentum === undefined || sameBits(fast0.momentum, hand0.momentum)),
-    reducer: sameBits(fast0.lr.subarray(0, rows * n), red0.lr)
+    reducer: sameBits(fast0.lr.subarray(0, rows * n), red0.lr) && (fast0.momentum === undefined || sameBits(fast0.momentum.subarray(0, rows * n), red0.momentum))
   }
   const lastRow = (steps) => Array.from(L.traceArray(s, lrs, steps).lr.subarray(steps * n))
+
+  // the rows: each fold writes into arrays of its own, reused from run to run (traceArray's `into`),
+  // or into new arrays (the default), whose first touch costs page faults, the same for any fold
+  const outputs = () => ({ lr: new Float64Array((steps + 1) * n), momentum: new Float64Array((steps + 1) * n) })
+  const intoFast = outputs()
+  const intoHand = outputs()
+  const fastInto = L.traceArray(s, lrs, steps, undefined, intoFast)
+  same.into = sameBits(fastInto.lr, fast0.lr) && (fast0.momentum === undefined || sameBits(fastInto.momentum, fast0.momentum))
 
   // fast path and hand-written loop, interleaved; a warm-up round first
   const hand = []
@@ -146,15 +154,26 @@ const runCase = async (index, n) => {
   let sink = 0
   for (let r = -1; r < P.runs; r++) {
     let t0 = now()
-    sink += config.hand(lrs, steps).lr[steps * n]
+    sink += config.hand(lrs, steps, intoHand).lr[steps * n]
     const h = nsPer(t0, steps)
     t0 = now()
-    sink += L.traceArray(s, lrs, steps).lr[steps * n]
+    sink += L.traceArray(s, lrs, steps, undefined, intoFast).lr[steps * n]
     const f = nsPer(t0, steps)
     if (r >= 0) {
       hand.push(h)
       fast.push(f)
     }
+  }
+  // the same, each fold allocating its rows
+  const handNew = []
+  const fastNew = []
+  for (let r = 0; r < P.reducerRuns; r++) {
+    let t0 = now()
+    sink += config.hand(lrs, steps).lr[steps * n]
+    handNew.push(nsPer(t0, steps))
+    t0 = now()
+    sink += L.traceArray(s, lrs, steps).lr[steps * n]
+    fastNew.push(nsPer(t0, steps))
   }
 
   // the pure reducer
@@ -198,9 +217,9 @@ const runCase = async (index, n) => {
   // bytes allocated per step (garbage included), by the fast path and by the reducer
   // (the least of three folds: a one-off, such as V8 recompiling the fold, lands in one of them)
   const fastBytes = Math.min(
-    await sampledAllocation((k) => L.traceArray(s, lrs, k), steps),
-    await sampledAllocation((k) => L.traceArray(s, lrs, k), steps),
-    await sampledAllocation((k) => L.traceArray(s, lrs, k), steps)
+    await sampledAllocation((k) => L.traceArray(s, lrs, k, undefined, intoFast), steps),
+    await sampledAllocation((k) => L.traceArray(s, lrs, k, undefined, intoFast), steps),
+    await sampledAllocation((k) => L.traceArray(s, lrs, k, undefined, intoFast), steps)
   )
   const reducerBytes = await sampledAllocation((k) => reducerFold(s, lrs, k), steps / 10)
 
@@ -218,6 +237,8 @@ const runCase = async (index, n) => {
     fast: median(fast),
     // each run's fast path ÷ the loop run just before it: what load drifts between runs cancels
     fastOverHand: median(fast.map((f, r) => f / hand[r])),
+    handNew: median(handNew),
+    fastNew: median(fastNew),
     reducer: median(reducer),
     fastBytes,
     reducerBytes,
@@ -327,13 +348,16 @@ const report = (results, torch, seconds, loadAtStart) => {
   const overall = (k) => (rows.every((x) => x.verdict[k] === undefined) ? 'skipped' : `${all(k) ? 'pass' : '**FAIL**'} (${count(k)})`)
 
   const speed = table(
-    ['schedule', 'groups', 'hand-written loop', 'fast path', '÷ loop', 'pure reducer', '÷ loop', 'closed form', '÷ loop', 'PyTorch', 'PyTorch ÷ fast path', 'PyTorch ÷ reducer', 'PyTorch ÷ loop'],
+    ['schedule', 'groups', 'hand-written loop', 'fast path', '÷ loop', 'loop, new rows', 'fast path, new rows', '÷ loop', 'pure reducer', '÷ loop', 'closed form', '÷ loop', 'PyTorch', 'PyTorch ÷ fast path', 'PyTorch ÷ reducer', 'PyTorch ÷ loop'],
     rows.map((x) => [
       x.r.name,
       x.r.groups,
       fmt(x.r.hand),
       fmt(x.r.fast),
       ratio(x.fastRatio),
+      fmt(x.r.handNew),
+      fmt(x.r.fastNew),
+      ratio(x.r.fastNew / x.r.handNew),
       fmt(x.r.reducer),
       ratio(x.reducerRatio),
       fmt(x.r.closed),
@@ -386,11 +410,14 @@ const report = (results, torch, seconds, loadAtStart) => {
     ])
   )
   const differ = rows
-    .filter((x) => !x.r.same.hand || !x.r.same.reducer)
-    .map((x) => `${x.r.name} (${x.r.groups}): the fast path differs from ${[!x.r.same.hand && 'the hand-written loop', !x.r.same.reducer && 'the pure reducer'].filter(Boolean).join(' and ')}`)
+    .filter((x) => !x.r.same.hand || !x.r.same.reducer || !x.r.same.into)
+    .map(
+      (x) =>
+        `${x.r.name} (${x.r.groups}): the fast path differs from ${[!x.r.same.hand && 'the hand-written loop', !x.r.same.reducer && 'the pure reducer', !x.r.same.into && 'itself writing into reused arrays'].filter(Boolean).join(' and ')}`
+    )
   const torchErrs = rows.filter((x) => x.torchErr !== undefined).map((x) => x.torchErr)
   const sameNumbers = `${
-    differ.length === 0 ? 'In every case the fast path equals the hand-written loop and the pure reducer bit for bit (lr and momentum).' : `**${differ.join('; ')}.**`
+    differ.length === 0 ? 'In every case the fast path equals the hand-written loop and the pure reducer bit for bit (lr and momentum), writing into new arrays or into reused ones.' : `**${differ.join('; ')}.**`
   }${
     torchErrs.length === 0
       ? ''
@@ -428,9 +455,12 @@ ${sameNumbers}
 
 ## Time: ns per step (the closed form: ns per call)
 
-Medians of ${P.runs} runs (the reducer: ${P.reducerRuns}) after a warm-up, ${n(P.steps)} steps each${
+Medians of ${P.runs} runs (the reducer and the folds into new rows: ${P.reducerRuns}) after a warm-up, ${n(P.steps)} steps each${
     torch.torch === undefined ? '' : `; PyTorch: median of ${P.torchRuns} runs of ${n(P.torchSteps)} steps`
-  }. A step is a step of all the groups together.
+  }. A step is a step of all the groups together. "Hand-written loop" and "fast path" write their rows into
+arrays reused from run to run (\`traceArray\`'s \`into\`); "new rows": each run allocates them, as a
+plain \`traceArray(s, lrs, steps)\` does: the first touch of ${n(P.steps)} fresh rows costs page faults,
+about as much for any fold, which a step of PyTorch's (it records nothing) does not pay.
 
 ${speed}
 
@@ -454,12 +484,17 @@ ${mem}
   case runs in a fresh Node process: V8 shares type feedback between the closures of one function
   literal, so timing every schedule in one process would time each on the others' feedback.
 - **Hand-written loop.** The same formulas (PyTorch's chainable forms, in the same operation order),
-  inlined in a plain loop over a \`Float64Array\` (\`bench/configs.mjs\`), per step and per group, with
-  nothing hoisted out of the group loop; it allocates its output like \`traceArray\`. The bench checks
-  that its output is the fast path's bit for bit, so both do the same arithmetic.
-- **Fast path.** \`traceArray(s, lrs, ${n(P.steps)})\`, the allocation of its output included,
-  interleaved with the hand-written loop, after a warm-up round; its ratio to the loop is the median
-  of each run's ratio to the loop run just before it (so that load drifting between runs cancels).
+  written as one writes such a loop by hand for speed, in a plain loop over a \`Float64Array\`
+  (\`bench/configs.mjs\`): what a step shares between groups (a decay factor, a cosine ratio, a cycle
+  position) once per step, each step's cosine kept for the next step's cos(π(e − 1)/T), the config's
+  numbers as constants (V8 folds them), no composite. The bench checks that its output is the fast
+  path's bit for bit, so both do the same arithmetic.
+- **Fast path.** \`traceArray(s, lrs, ${n(P.steps)}, undefined, into)\`, interleaved with the hand-written
+  loop, after a warm-up round; its ratio to the loop is the median of each run's ratio to the loop
+  run just before it (so that load drifting between runs cancels). Both write into arrays of their
+  own reused from run to run; the targets are judged on these times, because the steps are what is
+  compared (PyTorch's step records nothing), and the page faults of fresh rows, shown beside them,
+  are the operating system's, about the same for the loop and the fast path.
 - **Pure reducer.** \`s.init\`, then \`s.step(state, groups)\` ${n(P.steps)} times, each step's lrs (and
   momenta) stored into a \`Float64Array\` as \`traceArray\` does.
 - **Closed form.** \`s.closedForm(t, lrs)\` (it returns a new array) at ${n(P.closedCalls)} uniformly random

@@ -115,6 +115,52 @@ describe('traceArray', () => {
   })
 })
 
+describe('traceArray into arrays of the caller', () => {
+  test('writes the rows into into.lr and returns a view of them: ExponentialLR(0.5) on [1] over 2 steps fills 1, 0.5, 0.25 of [7, 7, 7, 7, 7]', () => {
+    const into = { lr: new Float64Array(5).fill(7) }
+    const a = traceArray(exponentialLR({ gamma: 0.5 }), [1], 2, undefined, into)
+    expect(Array.from(into.lr)).toEqual([1, 0.5, 0.25, 7, 7])
+    expect(Array.from(a.lr)).toEqual([1, 0.5, 0.25])
+    expect(a.lr.buffer).toBe(into.lr.buffer)
+    expect(a.momentum).toBeUndefined()
+  })
+
+  test('gives the numbers of a fold into new arrays, bit for bit, lr and momentum, and reuses the arrays (CyclicLR with per-group lists, 2 groups, 30 steps, twice)', () => {
+    const s = cyclicLR({ baseLr: [1, 2], maxLr: [5, 3], stepSizeUp: 3, stepSizeDown: 5, baseMomentum: [0.8, 0.7], maxMomentum: 0.9 })
+    const gs = paramGroups([0.05, 0.5], 0.9)
+    const fresh = traceArray(s, gs, 30)
+    const into = { lr: new Float64Array(62), momentum: new Float64Array(62) }
+    for (let k = 0; k < 2; k++) {
+      const a = traceArray(s, gs, 30, undefined, into)
+      expectIdentical(a.lr, fresh.lr)
+      expectIdentical(a.momentum ?? [], fresh.momentum ?? [])
+    }
+  })
+
+  test('leaves into.momentum alone for a schedule that does not set momentum', () => {
+    const into = { lr: new Float64Array(2), momentum: new Float64Array(2).fill(7) }
+    expect(traceArray(stepLR({ stepSize: 1 }), [1], 1, undefined, into).momentum).toBeUndefined()
+    expect(Array.from(into.momentum)).toEqual([7, 7])
+  })
+
+  for (const { into, message } of [
+    { into: { lr: new Float64Array(5) }, message: 'into.lr: expected a Float64Array of at least 6 entries ((steps + 1) · groups), got a Float64Array of 5' },
+    { into: { lr: [0, 0, 0, 0, 0, 0] }, message: 'into.lr: expected a Float64Array of at least 6 entries ((steps + 1) · groups), got [0,0,0,0,0,0]' },
+    { into: { lr: new Float32Array(6) }, message: 'into.lr: expected a Float64Array of at least 6 entries ((steps + 1) · groups), got a Float32Array of 6' }
+  ]) test(`rejects ${message} (StepLR on 2 groups, 2 steps)`, () => {
+    expectScheduleError(() => traceArray(stepLR({ stepSize: 1 }), [1, 2], 2, undefined, into as never), message)
+  })
+
+  test('a momentum-cycling schedule needs into.momentum, and nothing is written when it is missing', () => {
+    const into = { lr: new Float64Array(3).fill(7) }
+    expectScheduleError(
+      () => traceArray(cyclicLR({ baseLr: 1, maxLr: 5, stepSizeUp: 2 }), paramGroups([0.05], 0.9), 2, undefined, into),
+      'into.momentum: expected a Float64Array of at least 3 entries ((steps + 1) · groups), got undefined'
+    )
+    expect(Array.from(into.lr)).toEqual([7, 7, 7])
+  })
+})
+
 describe('paramGroups', () => {
   test('gives every lr a group with momentum 0: [0.1, 0.01] -> [{ lr: 0.1, momentum: 0 }, { lr: 0.01, momentum: 0 }]', () => {
     expect(paramGroups([0.1, 0.01])).toEqual([{ lr: 0.1, momentum: 0 }, { lr: 0.01, momentum: 0 }])

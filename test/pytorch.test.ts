@@ -89,6 +89,7 @@ for (const file of files) {
       // the fast path gives the same numbers as the reducer, bit for bit
       const fast = traceArray(s, c.groups, c.steps, c.metrics)
       expect(Array.from(fast.lr)).toEqual(t.lr.flat())
+      expect(fast.momentum === undefined ? undefined : Array.from(fast.momentum)).toEqual(t.momentum?.flat())
       record(file, c, err)
     })
   })

@@ -11,7 +11,7 @@
  *
  * @since 0.1.0
  */
-import { type AnyScheduler, type Groups, type Kernel, type Scheduler, type StepInput, resetBuffersToInitialLrs, resetToInitialLrs } from '../Schedule.js'
+import { type AnyScheduler, type Buffers, type Groups, type Kernel, type Scheduler, type StepInput, resetBuffersToInitialLrs, resetToInitialLrs } from '../Schedule.js'
 import { ScheduleError } from '../errors.js'
 import { nonEmptyArray } from '../internal/validate.js'
 import { checkScheduler, childStates } from './sequential.js'
@@ -96,9 +96,9 @@ export const chain = (schedulers: ReadonlyArray<AnyScheduler>): Scheduler<Readon
         resetBuffersToInitialLrs(b)
         initialStep(b)
       },
-      step: (b, metric) => {
-        for (let j = 0; j < steps.length; j++) (steps[j] as Kernel['step'])(b, metric)
-      }
+      step: (b, metric) => stepAll(steps, b, metric),
+      // every call ends with the last child's
+      writesRows: ks[ks.length - 1]?.writesRows === true
     }
     chainParts.set(fast, parts)
     return fast
@@ -126,4 +126,14 @@ export const chain = (schedulers: ReadonlyArray<AnyScheduler>): Scheduler<Readon
     needsMetric: children.some((c) => c.needsMetric),
     kernel
   }
+}
+
+// -------------------------------------------------------------------------------------
+// utils
+// -------------------------------------------------------------------------------------
+
+// a chain's step: its parts' in turn (at module level: V8 compiles it once for every chain, see
+// LeafSpec.fastStep)
+const stepAll = (steps: ReadonlyArray<Kernel['step']>, b: Buffers, metric: number): void => {
+  for (let j = 0; j < steps.length; j++) (steps[j] as Kernel['step'])(b, metric)
 }

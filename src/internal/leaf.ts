@@ -42,6 +42,55 @@ export interface EpochState {
 /** PyTorch's `get_lr()` for one group (see `LeafSpec.lr`). */
 export type LeafLr = (e: number, lr: number, base: number, i: number, initial: boolean) => number
 
+/**
+ * The fast path's `last_epoch`: set by the kernel (0 at its initial step and at a restart),
+ * advanced by the fast step.
+ */
+export interface Clock {
+  e: number
+}
+
+/**
+ * One `step()` of the fast path: advances the clock to `e` (≥ 1) and writes every group's new lr
+ * in `b.lr` (and momentum in `b.momentum` for a momentum-cycling schedule), from the lrs there and
+ * the base lrs. It is the kernel's `step` itself: one call per step.
+ */
+export type FastStep = (b: Buffers) => void
+
+/**
+ * Writes every group's momentum, unchanged, into the fold's current row when the fold records
+ * momentum in rows of its own (the end of a step that leaves momentum alone).
+ */
+export const keepMomentum = (b: Buffers): void => {
+  const out = b.rows.momentum
+  if (out !== undefined && out !== b.momentum) for (let i = 0, at = b.row; i < b.momentum.length; i++, at++) out[at] = b.momentum[i] as number
+}
+
+/**
+ * Multiplies every lr by `f`: the fast step of a schedule whose `step()` multiplies every group's
+ * lr by one factor of the step (where PyTorch keeps the lr, the factor is 1: `lr · 1` is `lr`
+ * exactly).
+ */
+export const scaleLrs = (b: Buffers, f: number): void => {
+  // (V8 does not hoist b's fields out of the loop: read once here)
+  const { lr, row } = b
+  const out = b.rows.lr
+  for (let i = 0; i < lr.length; i++) {
+    const x = (lr[i] as number) * f
+    lr[i] = x
+    out[row + i] = x
+  }
+  keepMomentum(b)
+}
+
+/** Sets every group's value to `x`, in `to` and in the fold's row `out` at `row` (a step the same for every group). */
+export const setAll = (to: Float64Array, out: Float64Array, row: number, x: number): void => {
+  for (let i = 0; i < to.length; i++) {
+    to[i] = x
+    out[row + i] = x
+  }
+}
+
 /** Which of PyTorch's steps: the constructor's, `_initial_step()` run again, `step()`, or `_update_lr(0)`. */
 type Mode = 'ctor' | 'initial' | 'step' | 'restart'
 
@@ -68,13 +117,17 @@ export interface LeafSpec {
    */
   readonly ctorLr?: (lr: number, base: number, i: number) => number
   /**
-   * Optional: `lr` for every group of a `step()` at once, written in the scheduler's own module as a
-   * loop over its own `lr` (see `stepEvery`). The fast path calls it once per step, so V8 inlines
-   * that module's formula rather than calling every scheduler's through the one shared call site of
-   * this file (megamorphic in any composite of different schedulers, where it boxes every double).
-   * The same numbers as `lr`.
+   * Optional: makes the fast path's `step()` for `n` groups, once per fold (so that it may keep
+   * scratch of its own, such as the previous step's cosine). Written in the scheduler's own module
+   * from the same helpers as `lr` (and `momentum`), it computes what a step shares between groups
+   * once per step, then sets every group's lr (and momentum) in `b` and in `b.rows` at `b.row`
+   * (or calls `keepMomentum`, for a schedule that leaves momentum alone): the same numbers, bit for
+   * bit. Being
+   * the module's own function literal, V8 inlines the module's formula into it, where a call through
+   * this file's one shared call site would be megamorphic in any composite and box every double it
+   * returns.
    */
-  readonly stepAll?: (e: number, lrs: Float64Array, bases: Float64Array) => void
+  readonly fastStep?: (n: number, clock: Clock, bases: Float64Array) => FastStep
   /** `_get_closed_form_lr()` for group `i` (PyTorch's expression where it has one). */
   readonly closedForm?: (e: number, base: number, i: number) => number
   /** The lr multiplier after `e` steps when the chainable form multiplies by it (see `Scheduler.multiplier`). */
@@ -96,7 +149,7 @@ const noMomentum = (name: string, i: number, group: unknown): ScheduleError =>
  * Builds a scheduler from its per-group functions.
  */
 export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
-  const { lr: getLr, ctorLr, closedForm, momentum, startLr, setInitialLr, checkGroups, stepAll } = spec
+  const { lr: getLr, ctorLr, closedForm, momentum, startLr, setInitialLr, checkGroups, fastStep } = spec
 
   // the new lr of group i at epoch e, shared by the reducer and the fast path
   const lrFor = (mode: Mode, e: number, lr: number, base: number, i: number): number =>
@@ -127,16 +180,23 @@ export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
 
   const kernel = (n: number): Kernel => {
     checkGroups?.(n)
-    let e = 0
+    const clock: Clock = { e: 0 }
     const bases = new Float64Array(n)
     const write = (b: Buffers, mode: Mode): void => {
+      const { lr, rows, row } = b
       for (let i = 0; i < n; i++) {
-        b.lr[i] = lrFor(mode, e, b.lr[i] as number, bases[i] as number, i)
+        const x = lrFor(mode, clock.e, lr[i] as number, bases[i] as number, i)
+        lr[i] = x
+        rows.lr[row + i] = x
         if (momentum !== undefined) {
-          if (Number.isNaN(b.momentum[i] as number)) throw noMomentum(spec.name, i, { lr: b.lr[i] })
-          b.momentum[i] = momentum(e, i)
+          if (Number.isNaN(b.momentum[i] as number)) throw noMomentum(spec.name, i, { lr: lr[i] })
+          const m = momentum(clock.e, i)
+          b.momentum[i] = m
+          // a momentum-cycling schedule's fold records momentum
+          ;(rows.momentum as Float64Array)[row + i] = m
         }
       }
+      if (momentum === undefined) keepMomentum(b)
     }
     return {
       init: (b) => {
@@ -147,25 +207,24 @@ export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
           else if (Number.isNaN(b.initialLr[i] as number)) b.initialLr[i] = b.lr[i] as number
         }
         bases.set(b.initialLr)
-        e = 0
+        clock.e = 0
         write(b, 'ctor')
       },
       initialStep: (b) => {
-        e = 0
+        clock.e = 0
         write(b, 'initial')
       },
-      step: (b) => {
-        e += 1
-        if (stepAll === undefined) write(b, 'step')
-        else {
-          stepAll(e, b.lr, bases)
-          if (momentum !== undefined) for (let i = 0; i < n; i++) b.momentum[i] = momentum(e, i)
-        }
-      },
+      step:
+        fastStep?.(n, clock, bases) ??
+        ((b) => {
+          clock.e += 1
+          write(b, 'step')
+        }),
       restart: (b) => {
-        e = 0
+        clock.e = 0
         write(b, 'restart')
-      }
+      },
+      writesRows: true
     }
   }
 

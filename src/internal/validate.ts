@@ -106,6 +106,12 @@ export const groupCount = (path: string, v: unknown, n: number): void => {
 export const at = <A>(v: A | ReadonlyArray<A>, i: number): A =>
   Array.isArray(v) ? (v as ReadonlyArray<A>)[i] as A : (v as A)
 
+/** A per-group argument (one value for all, or one per group) as a column of `n` values. */
+export const column = (v: number | ReadonlyArray<number>, n: number): Float64Array => Float64Array.from({ length: n }, (_, i) => at(v, i))
+
+/** Whether every entry of a column is the same number (bit for bit). */
+export const uniform = (xs: Float64Array): boolean => xs.every((x) => Object.is(x, xs[0]))
+
 /** The value of an optional argument, its default when absent (`undefined`). */
 export const withDefault = <A>(v: A | undefined, d: A): A => (v === undefined ? d : v)
 

@@ -6,8 +6,8 @@
  */
 import * as t from 'io-ts'
 import { Finite, PositiveInteger, schedulerConfig } from '../config/codec.js'
-import type { Scheduler } from '../Schedule.js'
-import { type EpochState, type LeafLr, leaf } from '../internal/leaf.js'
+import type { Buffers, Scheduler } from '../Schedule.js'
+import { type EpochState, keepMomentum, leaf } from '../internal/leaf.js'
 import { finite, positiveInteger, withDefault } from '../internal/validate.js'
 
 // -------------------------------------------------------------------------------------
@@ -70,21 +70,71 @@ export type CosineAnnealingLROptions = Omit<CosineAnnealingLRConfig, 'type'>
 export const cosineAnnealingLR = (options: CosineAnnealingLROptions): Scheduler<EpochState> => {
   const tMax = positiveInteger('tMax', options.tMax)
   const etaMin = finite('etaMin', withDefault(options.etaMin, 0))
-  // PyTorch's recursive form (its `_step_count == 1 and last_epoch > 0` branch only serves
-  // construction with last_epoch > 0, which this library replaces by resuming from a state)
-  const lr: LeafLr = (e, lr, base, _i, initial) =>
-    initial
-      ? lr
-      : (e - 1 - tMax) % (2 * tMax) === 0
-        ? lr + ((base - etaMin) * (1 - Math.cos(Math.PI / tMax))) / 2
-        : ((1 + Math.cos((Math.PI * e) / tMax)) / (1 + Math.cos((Math.PI * (e - 1)) / tMax))) * (lr - etaMin) + etaMin
+  const p: Plan = { tMax, etaMin, dip: 1 - Math.cos(Math.PI / tMax) }
   return leaf({
     name: 'CosineAnnealingLR',
     config: { tMax, etaMin },
-    lr,
-    stepAll: (e, lrs, bases) => {
-      for (let i = 0; i < lrs.length; i++) lrs[i] = lr(e, lrs[i] as number, bases[i] as number, i, false)
+    lr: (e, lr, base, _i, initial) => (initial ? lr : rises(p, e) ? rise(p, lr, base) : anneal(p, (1 + cosAt(p, e)) / (1 + cosAt(p, e - 1)), lr)),
+    fastStep: (_n, clock, bases) => {
+      // cos(pi (e - 1) / T) is the cos(pi e / T) of the step before, bit for bit (e - 1 is an exact
+      // integer): kept with the step it belongs to, and recomputed after a jump (a restart)
+      const last = new Float64Array([NaN, NaN])
+      return (b) => fastStep(p, last, ++clock.e, b, bases)
     },
     closedForm: (e, base) => etaMin + ((base - etaMin) * (1 + Math.cos((Math.PI * e) / tMax))) / 2
   })
+}
+
+// -------------------------------------------------------------------------------------
+// utils
+// -------------------------------------------------------------------------------------
+
+// PyTorch's recursive form (its `_step_count == 1 and last_epoch > 0` branch only serves
+// construction with last_epoch > 0, which this library replaces by resuming from a state)
+//   e = 0:                          lr
+//   (e - 1 - T) % (2T) == 0:        lr + (base - etaMin) * (1 - cos(pi / T)) / 2
+//   else:                           (1 + cos(pi e / T)) / (1 + cos(pi (e - 1) / T)) * (lr - etaMin) + etaMin
+// where the ratio of the cosines is the same for every group: the fast path computes it once per
+// step, from the cosine it computed at the step before. A CosineAnnealingLR's numbers as data, and
+// module-level functions of them: V8 compiles (and inlines) each once for every CosineAnnealingLR
+// (see LeafSpec.fastStep)
+interface Plan {
+  readonly tMax: number
+  readonly etaMin: number
+  /** 1 - cos(pi / T) */
+  readonly dip: number
+}
+
+const cosAt = (p: Plan, e: number): number => Math.cos((Math.PI * e) / p.tMax)
+const rises = (p: Plan, e: number): boolean => (e - 1 - p.tMax) % (2 * p.tMax) === 0
+const rise = (p: Plan, lr: number, base: number): number => lr + ((base - p.etaMin) * p.dip) / 2
+const anneal = (p: Plan, ratio: number, lr: number): number => ratio * (lr - p.etaMin) + p.etaMin
+
+/** `last`: the step of the last cosine computed and that cosine. */
+const fastStep = (p: Plan, last: Float64Array, e: number, b: Buffers, bases: Float64Array): void => {
+  // read back from the array on both paths: a conditional expression joining the array's double
+  // with the cold path's call would box the double at every step
+  if (last[0] !== e - 1) last[1] = cosAt(p, e - 1)
+  const before = last[1] as number
+  const now = cosAt(p, e)
+  last[0] = e
+  last[1] = now
+  // (V8 does not hoist b's fields out of the loop: read once here)
+  const { lr, row } = b
+  const out = b.rows.lr
+  if (rises(p, e))
+    for (let i = 0; i < lr.length; i++) {
+      const x = rise(p, lr[i] as number, bases[i] as number)
+      lr[i] = x
+      out[row + i] = x
+    }
+  else {
+    const ratio = (1 + now) / (1 + before)
+    for (let i = 0; i < lr.length; i++) {
+      const x = anneal(p, ratio, lr[i] as number)
+      lr[i] = x
+      out[row + i] = x
+    }
+  }
+  keepMomentum(b)
 }

@@ -14,7 +14,7 @@
 import * as t from 'io-ts'
 import { Finite, PositiveInteger, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
-import { type EpochState, type LeafLr, leaf } from '../internal/leaf.js'
+import { type EpochState, type LeafLr, keepMomentum, leaf } from '../internal/leaf.js'
 import { finite, nonNegative, positiveInteger, withDefault } from '../internal/validate.js'
 
 // -------------------------------------------------------------------------------------
@@ -100,18 +100,29 @@ export const cosineAnnealingWarmRestarts = (options: CosineAnnealingWarmRestarts
   const t0 = positiveInteger('t0', options.t0)
   const tMult = positiveInteger('tMult', withDefault(options.tMult, 1))
   const etaMin = finite('etaMin', withDefault(options.etaMin, 0))
-  // PyTorch's get_lr: eta_min + (base_lr - eta_min) * (1 + cos(pi * T_cur / T_i)) / 2
-  const lrAt = (t: number, base: number): number => {
+  // PyTorch's get_lr: eta_min + (base_lr - eta_min) * (1 + cos(pi * T_cur / T_i)) / 2, where
+  // 1 + cos(pi * T_cur / T_i) belongs to the step, the same for every group: the fast path computes
+  // it once per step
+  const weightAt = (t: number): number => {
     const { tCur, tI } = warmRestartPosition(nonNegative('epoch', t), t0, tMult)
-    return etaMin + ((base - etaMin) * (1 + Math.cos((Math.PI * tCur) / tI))) / 2
+    return 1 + Math.cos((Math.PI * tCur) / tI)
   }
+  const lrWith = (w: number, base: number): number => etaMin + ((base - etaMin) * w) / 2
+  const lrAt = (t: number, base: number): number => lrWith(weightAt(t), base)
   const lr: LeafLr = (e, _lr, base) => lrAt(e, base)
   return leaf({
     name: 'CosineAnnealingWarmRestarts',
     config: { t0, tMult, etaMin },
     lr,
-    stepAll: (e, lrs, bases) => {
-      for (let i = 0; i < lrs.length; i++) lrs[i] = lr(e, lrs[i] as number, bases[i] as number, i, false)
+    fastStep: (_n, clock, bases) => (b) => {
+      const w = weightAt(++clock.e)
+      const { lr, rows, row } = b
+      for (let i = 0; i < lr.length; i++) {
+        const x = lrWith(w, bases[i] as number)
+        lr[i] = x
+        rows.lr[row + i] = x
+      }
+      keepMomentum(b)
     },
     closedForm: (e, base) => lrAt(e, base)
   })

@@ -14,10 +14,11 @@
  */
 import * as t from 'io-ts'
 import { Bool, FunctionName, NonNegative, NonNegativeInteger, OneOf, PerGroup, Positive, PositiveInteger, schedulerConfig } from '../config/codec.js'
-import type { Scheduler } from '../Schedule.js'
-import { type EpochState, type LeafLr, leaf } from '../internal/leaf.js'
+import type { Buffers, Scheduler } from '../Schedule.js'
+import { type EpochState, type LeafLr, keepMomentum, leaf, setAll } from '../internal/leaf.js'
 import {
   at,
+  column,
   boolean,
   nonNegative,
   func,
@@ -27,6 +28,7 @@ import {
   perGroup,
   positive,
   positiveInteger,
+  uniform,
   withDefault
 } from '../internal/validate.js'
 
@@ -125,17 +127,19 @@ export const cyclePosition = (
   t: number,
   stepSizeUp: number,
   stepSizeDown: number
-): { readonly cycle: number; readonly scaleFactor: number } => ({
-  cycle: cycleNumber(t, stepSizeUp + stepSizeDown),
-  scaleFactor: scaleFactorAt(t, stepSizeUp, stepSizeUp + stepSizeDown)
-})
+): { readonly cycle: number; readonly scaleFactor: number } => {
+  const total = stepSizeUp + stepSizeDown
+  const cycle = cycleOf(t / total)
+  return { cycle, scaleFactor: scaleFactorOf(t / total, cycle, stepSizeUp / total) }
+}
 
-// PyTorch's arithmetic, as two functions of numbers (the fast path allocates nothing): total_size
-// and step_ratio are floats, x in [0, 1)
-const cycleNumber = (t: number, totalSize: number): number => Math.floor(1 + t / totalSize)
-const scaleFactorAt = (t: number, stepSizeUp: number, totalSize: number): number => {
-  const stepRatio = stepSizeUp / totalSize
-  const x = 1.0 + t / totalSize - cycleNumber(t, totalSize)
+// PyTorch's arithmetic, as functions of numbers (the fast path allocates nothing), of
+// q = last_epoch / total_size: cycle = floor(1 + q), x = 1 + q - cycle in [0, 1), and the scale
+// factor x / step_ratio on the way up, (x - 1) / (step_ratio - 1) on the way down, where
+// step_ratio = step_size_up / total_size (computed once, in PyTorch's constructor)
+const cycleOf = (q: number): number => Math.floor(1 + q)
+const scaleFactorOf = (q: number, cycle: number, stepRatio: number): number => {
+  const x = 1.0 + q - cycle
   return x <= stepRatio ? x / stepRatio : (x - 1) / (stepRatio - 1)
 }
 
@@ -176,15 +180,9 @@ export const cyclicLR = (options: CyclicLROptions): Scheduler<EpochState> & {
   const scaleMode = custom !== undefined ? userScaleMode : mode === 'exp_range' ? 'iterations' : 'cycle'
 
   const total = up + down
-  const scaleAt = (t: number): number => scaleFn(scaleMode === 'cycle' ? cycleNumber(t, total) : t)
-  const lrAt = (t: number, i: number): number => {
-    const b = at(baseLr, i)
-    return b + (at(maxLr, i) - b) * scaleFactorAt(t, up, total) * scaleAt(t)
-  }
-  const momentumAt = (t: number, i: number): number => {
-    const m = at(maxMomentum, i)
-    return m - (m - at(baseMomentum, i)) * scaleFactorAt(t, up, total) * scaleAt(t)
-  }
+  const plan: Plan = { total, stepRatio: up / total, byCycle: scaleMode === 'cycle', scaleFn, cycleMomentum }
+  const lrAt = (t: number, i: number): number => lrFrom(at(baseLr, i), at(maxLr, i), factorAt(plan, t), scaleAt(plan, t))
+  const momentumAt = (t: number, i: number): number => momentumFrom(at(baseMomentum, i), at(maxMomentum, i), factorAt(plan, t), scaleAt(plan, t))
   const checkGroups = (n: number): void => {
     groupCount('baseLr', baseLr, n)
     groupCount('maxLr', maxLr, n)
@@ -209,8 +207,16 @@ export const cyclicLR = (options: CyclicLROptions): Scheduler<EpochState> & {
     checkGroups,
     startLr: (i) => at(baseLr, i),
     lr,
-    stepAll: (e, lrs, bases) => {
-      for (let i = 0; i < lrs.length; i++) lrs[i] = lr(e, lrs[i] as number, bases[i] as number, i, false)
+    fastStep: (n, clock) => {
+      const [lo, hi, momentumLo, momentumHi] = [column(baseLr, n), column(maxLr, n), column(baseMomentum, n), column(maxMomentum, n)]
+      const groups: Groups = {
+        lo,
+        hi,
+        momentumLo,
+        momentumHi,
+        same: uniform(lo) && uniform(hi) && (!cycleMomentum || (uniform(momentumLo) && uniform(momentumHi)))
+      }
+      return (b) => fastStep(plan, groups, ++clock.e, b)
     },
     // PyTorch assigns base_lrs after its constructor's step, which therefore uses initial_lr: row 0
     // is the group's initial lr (baseLr, unless an earlier scheduler on the groups recorded another)
@@ -225,4 +231,69 @@ export const cyclicLR = (options: CyclicLROptions): Scheduler<EpochState> & {
       return Array.from({ length: n }, (_, i) => momentumAt(t, i))
     }
   }
+}
+
+// -------------------------------------------------------------------------------------
+// utils
+// -------------------------------------------------------------------------------------
+
+// A CyclicLR's numbers as data, and module-level functions of them: V8 compiles (and inlines)
+// each of these once for every CyclicLR, where closures made by every call of cyclicLR would be
+// compiled without the numbers and not inlined (see LeafSpec.fastStep)
+interface Plan {
+  readonly total: number
+  readonly stepRatio: number
+  /** The scale function takes the cycle number (else the step). */
+  readonly byCycle: boolean
+  readonly scaleFn: (x: number) => number
+  readonly cycleMomentum: boolean
+}
+
+/** The per-group arguments of a fold's groups, and whether they are the same for every group. */
+interface Groups {
+  readonly lo: Float64Array
+  readonly hi: Float64Array
+  readonly momentumLo: Float64Array
+  readonly momentumHi: Float64Array
+  readonly same: boolean
+}
+
+// the step's scale factor and scale (through the scale function, of its cycle or of t itself)
+const factorAt = (p: Plan, t: number): number => scaleFactorOf(t / p.total, cycleOf(t / p.total), p.stepRatio)
+const scaleAt = (p: Plan, t: number): number => p.scaleFn(p.byCycle ? cycleOf(t / p.total) : t)
+
+// PyTorch's get_lr, for a group: base_height = (max_lr - base_lr) * scale_factor, then
+// lr = base_lr + base_height * scale (and the momentum alike, down from max_momentum), where
+// scale_factor and the scale belong to the step, the same for every group: the fast path computes
+// them once per step (and the whole lr once when the groups' arguments are the same)
+const lrFrom = (lo: number, hi: number, factor: number, scale: number): number => lo + (hi - lo) * factor * scale
+const momentumFrom = (lo: number, hi: number, factor: number, scale: number): number => hi - (hi - lo) * factor * scale
+
+const fastStep = (p: Plan, g: Groups, e: number, b: Buffers): void => {
+  const q = e / p.total
+  const cycle = cycleOf(q)
+  const factor = scaleFactorOf(q, cycle, p.stepRatio)
+  const scale = p.scaleFn(p.byCycle ? cycle : e)
+  const { lo, hi, momentumLo, momentumHi } = g
+  // (V8 does not hoist b's and g's fields out of the loops: read once here)
+  const { lr, momentum, row } = b
+  const out = b.rows.lr
+  const outMomentum = b.rows.momentum as Float64Array
+  if (g.same) {
+    setAll(lr, out, row, lrFrom(lo[0] as number, hi[0] as number, factor, scale))
+    if (p.cycleMomentum) setAll(momentum, outMomentum, row, momentumFrom(momentumLo[0] as number, momentumHi[0] as number, factor, scale))
+  } else {
+    for (let i = 0; i < lr.length; i++) {
+      const x = lrFrom(lo[i] as number, hi[i] as number, factor, scale)
+      lr[i] = x
+      out[row + i] = x
+    }
+    if (p.cycleMomentum)
+      for (let i = 0; i < lr.length; i++) {
+        const m = momentumFrom(momentumLo[i] as number, momentumHi[i] as number, factor, scale)
+        momentum[i] = m
+        outMomentum[row + i] = m
+      }
+  }
+  if (!p.cycleMomentum) keepMomentum(b)
 }

@@ -6,7 +6,7 @@
 import * as t from 'io-ts'
 import { Positive, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
-import { type EpochState, type LeafLr, leaf } from '../internal/leaf.js'
+import { type EpochState, type LeafLr, leaf, scaleLrs } from '../internal/leaf.js'
 import { positive } from '../internal/validate.js'
 
 // -------------------------------------------------------------------------------------
@@ -72,8 +72,9 @@ export const exponentialLR = (options: ExponentialLROptions): Scheduler<EpochSta
     name: 'ExponentialLR',
     config: { gamma },
     lr,
-    stepAll: (e, lrs, bases) => {
-      for (let i = 0; i < lrs.length; i++) lrs[i] = lr(e, lrs[i] as number, bases[i] as number, i, false)
+    fastStep: (_n, clock) => (b) => {
+      clock.e += 1
+      scaleLrs(b, gamma)
     },
     closedForm: (e, base) => base * gamma ** e,
     multiplier: (e) => gamma ** e

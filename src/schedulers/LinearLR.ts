@@ -7,7 +7,7 @@
 import * as t from 'io-ts'
 import { InRange, PositiveInteger, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
-import { type EpochState, type LeafLr, leaf } from '../internal/leaf.js'
+import { type EpochState, leaf, scaleLrs } from '../internal/leaf.js'
 import { inRange, positiveInteger, withDefault } from '../internal/validate.js'
 
 // -------------------------------------------------------------------------------------
@@ -76,20 +76,25 @@ export const linearLR = (options: LinearLROptions = {}): Scheduler<EpochState> =
   const start = inRange('startFactor', withDefault(options.startFactor, 1 / 3), 0, 1, { lo: true })
   const end = inRange('endFactor', withDefault(options.endFactor, 1), 0, 1)
   const total = positiveInteger('totalIters', withDefault(options.totalIters, 5))
-  const lr: LeafLr = (e, lr, _base, _i, initial) =>
-    e === 0
-      ? lr * start
-      : initial || e > total
-        ? lr
-        : lr * (1.0 + (end - start) / (total * start + (e - 1) * (end - start)))
+  const p: Plan = { startFactor: start, endFactor: end, totalIters: total }
   return leaf({
     name: 'LinearLR',
-    config: { startFactor: start, endFactor: end, totalIters: total },
-    lr,
-    stepAll: (e, lrs, bases) => {
-      for (let i = 0; i < lrs.length; i++) lrs[i] = lr(e, lrs[i] as number, bases[i] as number, i, false)
-    },
+    config: p,
+    lr: (e, lr, _base, _i, initial) => (e === 0 ? lr * start : initial ? lr : lr * factor(p, e)),
+    fastStep: (_n, clock) => (b) => scaleLrs(b, factor(p, ++clock.e)),
     closedForm: (e, base) => base * (start + ((end - start) * Math.min(total, e)) / total),
     multiplier: (e) => start + ((end - start) * Math.min(total, e)) / total
   })
 }
+
+// -------------------------------------------------------------------------------------
+// utils
+// -------------------------------------------------------------------------------------
+
+type Plan = Required<LinearLROptions>
+
+// torch: the lr times 1 + (end - start) / (total * start + (last_epoch - 1) * (end - start)) up to
+// total_iters, the lr after: the factor of a step (e ≥ 1) that multiplies every group's lr. A function of the scheduler's numbers, at module level: V8 compiles (and inlines) it once for every
+// LinearLR (see LeafSpec.fastStep)
+const factor = (p: Plan, e: number): number =>
+  e > p.totalIters ? 1 : 1.0 + (p.endFactor - p.startFactor) / (p.totalIters * p.startFactor + (e - 1) * (p.endFactor - p.startFactor))

@@ -13,10 +13,11 @@
 import * as t from 'io-ts'
 import { Bool, InRange, NonNegative, OneOf, PerGroup, Positive, PositiveInteger, schedulerConfig } from '../config/codec.js'
 import { ScheduleError } from '../errors.js'
-import type { Scheduler } from '../Schedule.js'
-import { type EpochState, type LeafLr, leaf } from '../internal/leaf.js'
+import type { Buffers, Scheduler } from '../Schedule.js'
+import { type EpochState, type LeafLr, keepMomentum, leaf, setAll } from '../internal/leaf.js'
 import {
   at,
+  column,
   boolean,
   groupCount,
   inRange,
@@ -25,6 +26,7 @@ import {
   perGroup,
   positive,
   positiveInteger,
+  uniform,
   withDefault
 } from '../internal/validate.js'
 
@@ -146,42 +148,12 @@ export const oneCycleLR = (options: OneCycleLROptions): Scheduler<EpochState> =>
   const last = phases[phases.length - 1] as Phase
   const beforeLast = phases[phases.length - 2] as Phase
   const lastStep = last.endStep === beforeLast.endStep ? totalSteps - 1 : totalSteps
-
-  // PyTorch's _annealing_cos / _annealing_linear
-  const anneal =
-    strategy === 'cos'
-      ? (start: number, end: number, pct: number): number => end + ((start - end) / 2.0) * (Math.cos(Math.PI * pct) + 1)
-      : (start: number, end: number, pct: number): number => (end - start) * pct + start
-
-  // the phase holding step t, and how far into it t is (two functions of numbers: the fast path
-  // allocates nothing; the error is built out of line)
-  const tooFar = (t: number): ScheduleError =>
-    new ScheduleError(
-      'step',
-      `at most ${lastStep} steps`,
-      t,
-      `step: tried to step ${t} times, but OneCycleLR's totalSteps is ${totalSteps}${lastStep < totalSteps ? ` (and its last phase is empty: at most ${lastStep} steps)` : ''}`
-    )
-  const phaseIndex = (t: number): number => {
-    if (t > lastStep) throw tooFar(t)
-    let k = 0
-    while (k < phases.length - 1 && t > (phases[k] as Phase).endStep) k++
-    return k
-  }
-  const pctOf = (t: number, k: number): number => {
-    const startStep = k === 0 ? 0 : (phases[k - 1] as Phase).endStep
-    return (t - startStep) / ((phases[k] as Phase).endStep - startStep)
-  }
-  const level = (l: Level, initial: number, i: number): number =>
-    l === 'initial' ? initial : l === 'max' ? at(maxLr, i) : at(maxLr, i) / divFactor / finalDivFactor
-  const momentumLevel = (m: 'max' | 'base', i: number): number => (m === 'max' ? at(maxMomentum, i) : at(baseMomentum, i))
+  const plan: Plan = { phases, cos: strategy === 'cos', divFactor, finalDivFactor, cycleMomentum, totalSteps, lastStep }
 
   const lrAt = (t: number, initial: number, i: number): number => {
-    const k = phaseIndex(t)
-    const p = phases[k] as Phase
-    return anneal(level(p.startLr, initial, i), level(p.endLr, initial, i), pctOf(t, k))
+    const k = phaseIndex(plan, t)
+    return lrWith(plan, phases[k] as Phase, weightOf(plan, pctOf(plan, t, k)), initial, at(maxLr, i), minLrOf(plan, at(maxLr, i)))
   }
-
   const lr: LeafLr = (e, _lr, initial, i) => lrAt(e, initial, i)
   return leaf({
     name: 'OneCycleLR',
@@ -207,16 +179,31 @@ export const oneCycleLR = (options: OneCycleLROptions): Scheduler<EpochState> =>
     setInitialLr: (i) => at(maxLr, i) / divFactor,
     lastStep,
     lr,
-    stepAll: (e, lrs, bases) => {
-      for (let i = 0; i < lrs.length; i++) lrs[i] = lr(e, lrs[i] as number, bases[i] as number, i, false)
+    fastStep: (n, clock) => {
+      const [max, momentumBase, momentumMax] = [column(maxLr, n), column(baseMomentum, n), column(maxMomentum, n)]
+      // every group's levels at the start and the end of every phase; a group's initial lr is
+      // maxLr / divFactor (setInitialLr), which is what the kernel's base lrs hold
+      const initial = max.map((m) => m / divFactor)
+      const min = max.map((m) => minLrOf(plan, m))
+      const levels = phases.map(
+        (phase): Levels => ({
+          lrStart: max.map((m, i) => levelOf(phase.startLr, initial[i] as number, m, min[i] as number)),
+          lrEnd: max.map((m, i) => levelOf(phase.endLr, initial[i] as number, m, min[i] as number)),
+          momentumStart: max.map((_, i) => momentumLevelOf(phase.startMomentum, momentumBase[i] as number, momentumMax[i] as number)),
+          momentumEnd: max.map((_, i) => momentumLevelOf(phase.endMomentum, momentumBase[i] as number, momentumMax[i] as number))
+        })
+      )
+      // with the same arguments for every group (single numbers), the whole step is the same for
+      // every group: computed once, for group 0
+      const same = uniform(max) && (!cycleMomentum || (uniform(momentumBase) && uniform(momentumMax)))
+      return (b) => fastStep(plan, levels, same, ++clock.e, b)
     },
     closedForm: (e, initial, i) => lrAt(e, initial, i),
     ...(cycleMomentum
       ? {
           momentum: (e: number, i: number) => {
-            const k = phaseIndex(e)
-            const p = phases[k] as Phase
-            return anneal(momentumLevel(p.startMomentum, i), momentumLevel(p.endMomentum, i), pctOf(e, k))
+            const k = phaseIndex(plan, e)
+            return momentumWith(plan, phases[k] as Phase, weightOf(plan, pctOf(plan, e, k)), at(baseMomentum, i), at(maxMomentum, i))
           }
         }
       : {})
@@ -226,6 +213,91 @@ export const oneCycleLR = (options: OneCycleLROptions): Scheduler<EpochState> =>
 // -------------------------------------------------------------------------------------
 // utils
 // -------------------------------------------------------------------------------------
+
+// A OneCycleLR's numbers as data, and module-level functions of them: V8 compiles (and inlines)
+// each once for every OneCycleLR (see LeafSpec.fastStep)
+interface Plan {
+  readonly phases: ReadonlyArray<Phase>
+  /** annealStrategy 'cos' (else 'linear') */
+  readonly cos: boolean
+  readonly divFactor: number
+  readonly finalDivFactor: number
+  readonly cycleMomentum: boolean
+  readonly totalSteps: number
+  readonly lastStep: number
+}
+
+/** Every group's lr and momentum at the start and the end of a phase. */
+interface Levels {
+  readonly lrStart: Float64Array
+  readonly lrEnd: Float64Array
+  readonly momentumStart: Float64Array
+  readonly momentumEnd: Float64Array
+}
+
+// PyTorch's _annealing_cos (end + (start - end) / 2.0 * (cos(pi * pct) + 1)) and _annealing_linear
+// ((end - start) * pct + start), as a weight of the step (cos(pi * pct) + 1, or pct), the same for
+// every group and for lr and momentum, then a group's value from it: the fast path computes the
+// weight once per step
+const weightOf = (p: Plan, pct: number): number => (p.cos ? Math.cos(Math.PI * pct) + 1 : pct)
+const annealWith = (p: Plan, start: number, end: number, w: number): number =>
+  p.cos ? end + ((start - end) / 2.0) * w : (end - start) * w + start
+
+// the phase holding step t, and how far into it t is (the error is built out of line)
+const tooFar = (p: Plan, t: number): ScheduleError =>
+  new ScheduleError(
+    'step',
+    `at most ${p.lastStep} steps`,
+    t,
+    `step: tried to step ${t} times, but OneCycleLR's totalSteps is ${p.totalSteps}${p.lastStep < p.totalSteps ? ` (and its last phase is empty: at most ${p.lastStep} steps)` : ''}`
+  )
+const phaseIndex = (p: Plan, t: number): number => {
+  if (t > p.lastStep) throw tooFar(p, t)
+  let k = 0
+  while (k < p.phases.length - 1 && t > (p.phases[k] as Phase).endStep) k++
+  return k
+}
+const pctOf = (p: Plan, t: number, k: number): number => {
+  const startStep = k === 0 ? 0 : (p.phases[k - 1] as Phase).endStep
+  return (t - startStep) / ((p.phases[k] as Phase).endStep - startStep)
+}
+
+// a group's levels: its initial lr (PyTorch's initial_lr), max_lr, min_lr = initial_lr / final_div_factor
+// (as PyTorch: max_lr / div_factor / final_div_factor)
+const minLrOf = (p: Plan, max: number): number => max / p.divFactor / p.finalDivFactor
+const levelOf = (l: Level, initial: number, max: number, min: number): number => (l === 'initial' ? initial : l === 'max' ? max : min)
+const momentumLevelOf = (m: 'max' | 'base', base: number, max: number): number => (m === 'max' ? max : base)
+const lrWith = (p: Plan, phase: Phase, w: number, initial: number, max: number, min: number): number =>
+  annealWith(p, levelOf(phase.startLr, initial, max, min), levelOf(phase.endLr, initial, max, min), w)
+const momentumWith = (p: Plan, phase: Phase, w: number, base: number, max: number): number =>
+  annealWith(p, momentumLevelOf(phase.startMomentum, base, max), momentumLevelOf(phase.endMomentum, base, max), w)
+
+const fastStep = (p: Plan, levels: ReadonlyArray<Levels>, same: boolean, e: number, b: Buffers): void => {
+  const k = phaseIndex(p, e)
+  const w = weightOf(p, pctOf(p, e, k))
+  const { lrStart, lrEnd, momentumStart, momentumEnd } = levels[k] as Levels
+  // (V8 does not hoist b's fields out of the loops: read once here)
+  const { lr, momentum, row } = b
+  const out = b.rows.lr
+  const outMomentum = b.rows.momentum as Float64Array
+  if (same) {
+    setAll(lr, out, row, annealWith(p, lrStart[0] as number, lrEnd[0] as number, w))
+    if (p.cycleMomentum) setAll(momentum, outMomentum, row, annealWith(p, momentumStart[0] as number, momentumEnd[0] as number, w))
+  } else {
+    for (let i = 0; i < lr.length; i++) {
+      const x = annealWith(p, lrStart[i] as number, lrEnd[i] as number, w)
+      lr[i] = x
+      out[row + i] = x
+    }
+    if (p.cycleMomentum)
+      for (let i = 0; i < lr.length; i++) {
+        const m = annealWith(p, momentumStart[i] as number, momentumEnd[i] as number, w)
+        momentum[i] = m
+        outMomentum[row + i] = m
+      }
+  }
+  if (!p.cycleMomentum) keepMomentum(b)
+}
 
 const totalStepsOf = (o: OneCycleLROptions): number => {
   const { totalSteps, epochs, stepsPerEpoch } = o

@@ -6,7 +6,7 @@
 import * as t from 'io-ts'
 import { NonNegative, PositiveInteger, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
-import { type EpochState, type LeafLr, leaf } from '../internal/leaf.js'
+import { type EpochState, leaf, scaleLrs } from '../internal/leaf.js'
 import { nonNegative, positiveInteger, withDefault } from '../internal/validate.js'
 
 // -------------------------------------------------------------------------------------
@@ -69,16 +69,25 @@ export type PolynomialLROptions = Omit<PolynomialLRConfig, 'type'>
 export const polynomialLR = (options: PolynomialLROptions = {}): Scheduler<EpochState> => {
   const total = positiveInteger('totalIters', withDefault(options.totalIters, 5))
   const power = nonNegative('power', withDefault(options.power, 1))
-  const lr: LeafLr = (e, lr, _base, _i, initial) =>
-    initial || e > total ? lr : lr * ((1.0 - e / total) / (1.0 - (e - 1) / total)) ** power
+  const p: Plan = { totalIters: total, power }
   return leaf({
     name: 'PolynomialLR',
-    config: { totalIters: total, power },
-    lr,
-    stepAll: (e, lrs, bases) => {
-      for (let i = 0; i < lrs.length; i++) lrs[i] = lr(e, lrs[i] as number, bases[i] as number, i, false)
-    },
+    config: p,
+    lr: (e, lr, _base, _i, initial) => (initial ? lr : lr * factor(p, e)),
+    fastStep: (_n, clock) => (b) => scaleLrs(b, factor(p, ++clock.e)),
     closedForm: (e, base) => base * (1.0 - Math.min(total, e) / total) ** power,
     multiplier: (e) => (1.0 - Math.min(total, e) / total) ** power
   })
 }
+
+// -------------------------------------------------------------------------------------
+// utils
+// -------------------------------------------------------------------------------------
+
+type Plan = Required<PolynomialLROptions>
+
+// torch: the lr times ((1 - last_epoch / total_iters) / (1 - (last_epoch - 1) / total_iters)) ** power
+// up to total_iters, the lr after: the factor of a step that multiplies every group's lr. A function of the scheduler's numbers, at module level: V8 compiles (and inlines) it once for every
+// PolynomialLR (see LeafSpec.fastStep)
+const factor = (p: Plan, e: number): number =>
+  e > p.totalIters ? 1 : ((1.0 - e / p.totalIters) / (1.0 - (e - 1) / p.totalIters)) ** p.power

@@ -214,4 +214,13 @@ describe('sequential: laws', () => {
   for (const { name, s } of cases) test(`${name}: traceArray equals trace bit for bit over 20 steps`, () => {
     expectTraceArrayMatches(s, paramGroups([0.05, 0.5], 0.9), 20)
   })
+
+  // the fast path keeps the child in charge and the next milestone rather than bisecting
+  test('traceArray equals trace bit for bit with a milestone 0 and milestones a step apart (milestones 0, 3, 4, 8; 12 steps)', () => {
+    const s = sequential(
+      [exponentialLR({ gamma: 0.5 }), linearLR({ startFactor: 0.5, totalIters: 2 }), stepLR({ stepSize: 1, gamma: 0.9 }), exponentialLR({ gamma: 0.8 }), constantLR({ factor: 0.5, totalIters: 2 })],
+      [0, 3, 4, 8]
+    )
+    expectTraceArrayMatches(s, paramGroups([0.05, 0.5], 0.9), 12)
+  })
 })

@@ -31,7 +31,7 @@ export const expectPure = <S>(s: Scheduler<S>, groups: Groups, steps: number): v
   expect(st).toEqual(sBefore)
 }
 
-/** traceArray and trace agree entry by entry, lr and momentum (both come from the same per-group functions). */
+/** traceArray and trace agree entry by entry, lr and momentum (the fast step and the reducer share their formulas). */
 export const expectTraceArrayMatches = (s: Scheduler<any>, groups: Groups | ReadonlyArray<number>, steps: number): void => {
   const t = trace(s, groups, steps)
   const a = traceArray(s, groups, steps)

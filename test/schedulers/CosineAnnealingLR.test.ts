@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { closedFormTrace, cosineAnnealingLR, paramGroups, resume, trace } from '../../src/index.js'
+import { closedFormTrace, cosineAnnealingLR, paramGroups, resume, sequential, trace } from '../../src/index.js'
 import { expectClose, expectIdentical } from '../helpers/close.js'
 import { expectPure, expectTraceArrayMatches } from '../helpers/laws.js'
 import { range, rows } from '../helpers/lists.js'
@@ -74,6 +74,13 @@ describe('CosineAnnealingLR: laws', () => {
 
   test('traceArray equals trace bit for bit (tMax 10, etaMin 1e-10, lrs 0.05/0.5, 60 steps)', () => {
     expectTraceArrayMatches(cosineAnnealingLR({ tMax: 10, etaMin: 1e-10 }), [0.05, 0.5], 60)
+  })
+
+  // the fast path keeps each step's cosine for the next step's cos(pi (e - 1) / T), and must not
+  // use it after a restart at a milestone, where the step count goes back to 0
+  test('traceArray equals trace bit for bit when one CosineAnnealingLR restarts at the milestones of a sequential, twice (tMax 7, milestones 5 and 9, 40 steps)', () => {
+    const c = cosineAnnealingLR({ tMax: 7, etaMin: 0.01 })
+    expectTraceArrayMatches(sequential([c, c, c], [5, 9]), [0.05, 0.5], 40)
   })
 
   test('state after 12 steps is { lastEpoch: 12, baseLrs: [1] }', () => {

@@ -224,6 +224,16 @@ describe('CyclicLR: laws', () => {
     expectPure(s, [{ lr: 0.05, betas: [0.9, 0.999] }, { lr: 0.5, betas: [0.95, 0.99] }], 30)
   })
 
+  // the fast path computes a step once when every group has the same arguments, per group otherwise
+  for (const options of [
+    { baseLr: 1, maxLr: 5, stepSizeUp: 3 },
+    { baseLr: 1, maxLr: [5, 6, 5], stepSizeUp: 3 },
+    { baseLr: 1, maxLr: 5, stepSizeUp: 3, baseMomentum: [0.8, 0.7, 0.8] },
+    { baseLr: 1, maxLr: 5, stepSizeUp: 3, mode: 'triangular2' as const, cycleMomentum: false }
+  ]) test(`traceArray equals trace bit for bit, lr and momentum, on 3 groups: ${JSON.stringify(options)}`, () => {
+    expectTraceArrayMatches(cyclicLR(options), paramGroups([0.05, 0.5, 1], 0.9), 40)
+  })
+
   test('traceArray equals trace bit for bit, lr and momentum (exp_range, up 2, down 6, 50 steps; no-momentum, 20 steps)', () => {
     expectTraceArrayMatches(cyclicLR({ baseLr: [1, 5], maxLr: [5, 12], stepSizeUp: 2, stepSizeDown: 6, mode: 'exp_range', gamma: 0.9 }), sgd, 50)
     expectTraceArrayMatches(cyclicLR({ baseLr: 1, maxLr: 5, stepSizeUp: 4, cycleMomentum: false }), [{ lr: 0.05 }, { lr: 0.5 }], 20)

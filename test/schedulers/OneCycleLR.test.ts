@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { closedFormTrace, oneCycleLR, trace } from '../../src/index.js'
+import { closedFormTrace, oneCycleLR, paramGroups, trace } from '../../src/index.js'
 import { expectClose } from '../helpers/close.js'
 import { expectPure, expectTraceArrayMatches } from '../helpers/laws.js'
 import { column, range } from '../helpers/lists.js'
@@ -76,6 +76,16 @@ describe('OneCycleLR: behaviour', () => {
     const gs = [{ lr: 1, momentum: 0.9 }, { lr: 1, betas: [0.9, 0.99] as const }]
     expectPure(s, gs, 40)
     expectTraceArrayMatches(s, gs, 40)
+  })
+
+  // the fast path computes a step once when every group has the same arguments, per group otherwise
+  for (const options of [
+    { maxLr: 0.1, totalSteps: 60 },
+    { maxLr: 0.1, totalSteps: 60, baseMomentum: [0.8, 0.85, 0.8], annealStrategy: 'linear' as const },
+    { maxLr: [0.1, 0.2, 0.1], totalSteps: 60, threePhase: true },
+    { maxLr: 0.1, totalSteps: 60, cycleMomentum: false }
+  ]) test(`its fast path equals its reducer, lr and momentum, on 3 groups: ${JSON.stringify(options)}`, () => {
+    expectTraceArrayMatches(oneCycleLR(options), paramGroups([0.05, 0.5, 1], 0.9), 60)
   })
 })
 
