@@ -82,15 +82,20 @@ export const build = (spec) => {
 }
 
 // -------------------------------------------------------------------------------------
-// the hand-written loops: (initial lrs, steps, into?) => { lr, momentum? }, rows like traceArray
+// the hand-written loops: (spec, initial lrs, steps, into?) => { lr, momentum? }, rows like traceArray
 // -------------------------------------------------------------------------------------
 
 // the rows: new arrays, or the first (steps + 1) · n entries of `into`'s (as traceArray's `into`)
 const output = (given, steps, n) => (given === undefined ? new Float64Array((steps + 1) * n) : given.subarray(0, (steps + 1) * n))
 
-const handStepLR = (lrs, steps, into) => {
+// Each loop reads the config's numbers from the spec it is given (PyTorch's defaults where the spec
+// has none), at run time, as any code that takes a config must: numbers written into the loop as
+// literals would let V8 fold them (turn x / 0.5 into x * 2, say), which no code that reads its
+// config can have, and would make the floor depend on the config's values.
+
+const handStepLR = (spec, lrs, steps, into) => {
   const n = lrs.length
-  const { stepSize, gamma } = stepSpec
+  const { stepSize, gamma } = spec
   const out = output(into?.lr, steps, n)
   for (let i = 0; i < n; i++) out[i] = lrs[i]
   for (let k = 1; k <= steps; k++) {
@@ -104,15 +109,14 @@ const handStepLR = (lrs, steps, into) => {
   return { lr: out }
 }
 
-const handCosine = (lrs, steps, into) => {
+// CosineAnnealingLR's steps from row `from` (holding the lrs at the cosine's step 0) to `to`
+const cosineRows = (out, lrs, from, to, tMax, etaMin) => {
   const n = lrs.length
-  const { tMax, etaMin } = cosineSpec
   const dip = 1 - Math.cos(Math.PI / tMax)
-  const out = output(into?.lr, steps, n)
-  for (let i = 0; i < n; i++) out[i] = lrs[i]
   let before = Math.cos((Math.PI * 0) / tMax) // each step's cosine is the next one's cos(π(e − 1)/T)
-  for (let e = 1; e <= steps; e++) {
-    const row = e * n
+  for (let k = from + 1; k <= to; k++) {
+    const row = k * n
+    const e = k - from
     const now = Math.cos((Math.PI * e) / tMax)
     if ((e - 1 - tMax) % (2 * tMax) === 0) {
       for (let i = 0; i < n; i++) out[row + i] = out[row - n + i] + ((lrs[i] - etaMin) * dip) / 2
@@ -122,14 +126,23 @@ const handCosine = (lrs, steps, into) => {
     }
     before = now
   }
+}
+
+const handCosine = (spec, lrs, steps, into) => {
+  const n = lrs.length
+  const out = output(into?.lr, steps, n)
+  for (let i = 0; i < n; i++) out[i] = lrs[i]
+  cosineRows(out, lrs, 0, steps, spec.tMax, spec.etaMin ?? 0)
   return { lr: out }
 }
 
-const handCyclic = (lrs, steps, into) => {
+const handCyclic = (spec, lrs, steps, into) => {
   const n = lrs.length
-  const { baseLr, maxLr, stepSizeUp } = cyclicSpec
-  const up = stepSizeUp, down = stepSizeUp
-  const baseMomentum = 0.8, maxMomentum = 0.9
+  const { baseLr, maxLr, stepSizeUp } = spec
+  const up = stepSizeUp
+  const down = spec.stepSizeDown ?? up
+  const baseMomentum = spec.baseMomentum ?? 0.8
+  const maxMomentum = spec.maxMomentum ?? 0.9
   const totalSize = up + down
   const stepRatio = up / totalSize
   const lr = output(into?.lr, steps, n)
@@ -141,21 +154,25 @@ const handCyclic = (lrs, steps, into) => {
     const x = 1.0 + e / totalSize - cycle
     const scaleFactor = x <= stepRatio ? x / stepRatio : (x - 1) / (stepRatio - 1)
     const scale = 1.0
+    // row 0: the constructor's step leaves the initial lr, baseLr
+    const l = e === 0 ? baseLr : baseLr + (maxLr - baseLr) * scaleFactor * scale
+    const m = maxMomentum - (maxMomentum - baseMomentum) * scaleFactor * scale
     for (let i = 0; i < n; i++) {
-      // row 0: the constructor's step leaves the initial lr, baseLr
-      lr[row + i] = e === 0 ? baseLr : baseLr + (maxLr - baseLr) * scaleFactor * scale
-      momentum[row + i] = maxMomentum - (maxMomentum - baseMomentum) * scaleFactor * scale
+      lr[row + i] = l
+      momentum[row + i] = m
     }
   }
   return { lr, momentum }
 }
 
-const handOneCycle = (lrs, steps, into) => {
-  const horizon = steps
+const handOneCycle = (spec, lrs, steps, into) => {
   const n = lrs.length
-  const { maxLr } = oneCycleSpec(horizon)
-  const totalSteps = horizon, pctStart = 0.3, divFactor = 25, finalDivFactor = 1e4
-  const baseMomentum = 0.85, maxMomentum = 0.95
+  const { maxLr, totalSteps } = spec
+  const pctStart = spec.pctStart ?? 0.3
+  const divFactor = spec.divFactor ?? 25
+  const finalDivFactor = spec.finalDivFactor ?? 1e4
+  const baseMomentum = spec.baseMomentum ?? 0.85
+  const maxMomentum = spec.maxMomentum ?? 0.95
   const end0 = pctStart * totalSteps - 1
   const end1 = totalSteps - 1
   const initialLr = maxLr / divFactor
@@ -168,58 +185,62 @@ const handOneCycle = (lrs, steps, into) => {
     const row = e * n
     const warm = e <= end0
     const w = Math.cos(Math.PI * (warm ? e / end0 : (e - end0) / (end1 - end0))) + 1
+    const l = warm ? anneal(initialLr, maxLr, w) : anneal(maxLr, minLr, w)
+    const m = warm ? anneal(maxMomentum, baseMomentum, w) : anneal(baseMomentum, maxMomentum, w)
     for (let i = 0; i < n; i++) {
-      lr[row + i] = warm ? anneal(initialLr, maxLr, w) : anneal(maxLr, minLr, w)
-      momentum[row + i] = warm ? anneal(maxMomentum, baseMomentum, w) : anneal(baseMomentum, maxMomentum, w)
+      lr[row + i] = l
+      momentum[row + i] = m
     }
   }
   return { lr, momentum }
 }
 
-const handWarmupCosine = (lrs, steps, into) => {
-  const horizon = steps
+// LinearLR's factor of step k (PyTorch's chainable form)
+const linearFactor = (k, start, end, total) => (k > total ? 1 : 1.0 + (end - start) / (total * start + (k - 1) * (end - start)))
+
+const handWarmupCosine = (spec, lrs, steps, into) => {
   const n = lrs.length
-  const start = 0.01, end = 1.0, total = 1000, milestone = 1000
-  const tMax = horizon - 1000, etaMin = 1e-5
-  const dip = 1 - Math.cos(Math.PI / tMax)
+  const [warm, cosine] = spec.schedulers
+  const { startFactor: start, totalIters: total } = warm
+  const end = warm.endFactor ?? 1
+  const [milestone] = spec.milestones
+  const { tMax } = cosine
+  const etaMin = cosine.etaMin ?? 0
   const out = output(into?.lr, steps, n)
   for (let i = 0; i < n; i++) out[i] = lrs[i] * start
-  let before = Math.cos((Math.PI * 0) / tMax)
-  for (let k = 1; k <= steps; k++) {
+  for (let k = 1; k < Math.min(milestone, steps + 1); k++) {
     const row = k * n
-    if (k < milestone) {
-      const f = k > total ? 1 : 1.0 + (end - start) / (total * start + (k - 1) * (end - start))
-      for (let i = 0; i < n; i++) out[row + i] = out[row - n + i] * f
-    } else if (k === milestone) {
-      for (let i = 0; i < n; i++) out[row + i] = etaMin + ((lrs[i] - etaMin) * (1 + Math.cos((Math.PI * 0) / tMax))) / 2
-    } else {
-      const e = k - milestone
-      const now = Math.cos((Math.PI * e) / tMax)
-      if ((e - 1 - tMax) % (2 * tMax) === 0) {
-        for (let i = 0; i < n; i++) out[row + i] = out[row - n + i] + ((lrs[i] - etaMin) * dip) / 2
-      } else {
-        const ratio = (1 + now) / (1 + before)
-        for (let i = 0; i < n; i++) out[row + i] = ratio * (out[row - n + i] - etaMin) + etaMin
-      }
-      before = now
-    }
+    const f = linearFactor(k, start, end, total)
+    for (let i = 0; i < n; i++) out[row + i] = out[row - n + i] * f
+  }
+  if (milestone <= steps) {
+    // at the milestone: the cosine's closed form at its step 0
+    for (let i = 0; i < n; i++) out[milestone * n + i] = etaMin + ((lrs[i] - etaMin) * (1 + Math.cos((Math.PI * 0) / tMax))) / 2
+    cosineRows(out, lrs, milestone, steps, tMax, etaMin)
   }
   return { lr: out }
 }
 
-const handNested = (lrs, steps, into) => {
+const handNested = (spec, lrs, steps, into) => {
   const n = lrs.length
-  const start = 0.01, end = 1.0, total = 1000, milestone = 1000, gammaA = 0.999995
-  const stepSize = 100_000, gammaStep = 0.5
-  const factor = 0.5, constantIters = 5000
-  const polyIters = 20_000_000, power = 1
+  const [sequentialSpec, rest] = spec.schedulers
+  const [warm, exponential] = sequentialSpec.schedulers
+  const { startFactor: start, totalIters: total } = warm
+  const end = warm.endFactor ?? 1
+  const [milestone] = sequentialSpec.milestones
+  const gammaA = exponential.gamma
+  const [stepSpec, last] = rest.schedulers
+  const { stepSize, gamma: gammaStep } = stepSpec
+  const [constantSpec, polySpec] = last.schedulers
+  const { factor, totalIters: constantIters } = constantSpec
+  const { totalIters: polyIters, power } = polySpec
   const out = output(into?.lr, steps, n)
   for (let i = 0; i < n; i++) out[i] = lrs[i] * start * factor
   for (let k = 1; k <= steps; k++) {
     const row = k * n
     // each child's factor of the step, in the chain's order
     // SequentialLR(LinearLR, ExponentialLR): at the milestone the lr goes back to base · gammaA ** 0
-    const fSequential = k < milestone ? (k > total ? 1 : 1.0 + (end - start) / (total * start + (k - 1) * (end - start))) : gammaA
+    const fSequential = k < milestone ? linearFactor(k, start, end, total) : gammaA
     const fStep = k % stepSize !== 0 ? 1 : gammaStep
     const fConstant = k !== constantIters ? 1 : 1.0 / factor
     const fPoly = k > polyIters ? 1 : ((1.0 - k / polyIters) / (1.0 - (k - 1) / polyIters)) ** power

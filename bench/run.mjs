@@ -131,7 +131,8 @@ const runCase = async (index, n) => {
 
   // the numbers first: the hand-written loop and the reducer give the fast path's, bit for bit
   const fast0 = L.traceArray(s, lrs, steps)
-  const hand0 = config.hand(lrs, steps)
+  const spec = config.spec(steps)
+  const hand0 = config.hand(spec, lrs, steps)
   const red0 = reducerFold(s, lrs, Math.min(steps, 100_000))
   const rows = (red0.lr.length / n) | 0
   const same = {
@@ -154,7 +155,7 @@ const runCase = async (index, n) => {
   let sink = 0
   for (let r = -1; r < P.runs; r++) {
     let t0 = now()
-    sink += config.hand(lrs, steps, intoHand).lr[steps * n]
+    sink += config.hand(spec, lrs, steps, intoHand).lr[steps * n]
     const h = nsPer(t0, steps)
     t0 = now()
     sink += L.traceArray(s, lrs, steps, undefined, intoFast).lr[steps * n]
@@ -169,7 +170,7 @@ const runCase = async (index, n) => {
   const fastNew = []
   for (let r = 0; r < P.reducerRuns; r++) {
     let t0 = now()
-    sink += config.hand(lrs, steps).lr[steps * n]
+    sink += config.hand(spec, lrs, steps).lr[steps * n]
     handNew.push(nsPer(t0, steps))
     t0 = now()
     sink += L.traceArray(s, lrs, steps).lr[steps * n]

@@ -100,6 +100,23 @@ export interface Kernel {
    * in the same pass that computes them; otherwise the fold copies the row after the call.
    */
   readonly writesRows?: boolean
+  /**
+   * Optional, for a kernel that writes rows and reads no metric: `count` steps in a row, the same as
+   * `count` calls of `step`, each writing its row, `b.row` advancing by the number of groups after
+   * each (a fold's loop over steps that runs inside the scheduler's module).
+   */
+  readonly steps?: ((b: Buffers, count: number) => void) | undefined
+  /**
+   * Optional, for a kernel whose steps may multiply every lr by one factor of the step and leave
+   * momentum alone: `k > 0` when the next `k` steps do (`Infinity`: all of them), `-k` when the
+   * next step does not or might not, nor the `k - 1` after it.
+   */
+  readonly factorRun?: (() => number) | undefined
+  /**
+   * Takes the next `count` steps (`count ≤ factorRun()`) without touching the buffers: their
+   * factors, into `out` from `at` (a chain multiplies the lrs by its children's in one pass).
+   */
+  readonly factors?: ((out: Float64Array, at: number, count: number) => void) | undefined
 }
 
 /**
@@ -514,14 +531,18 @@ export const traceArray = <S>(
     copyRow(b.lr, lr, 0)
     if (momentum !== undefined) copyRow(b.momentum, momentum, 0)
   }
-  for (let k = 1; k <= steps; k++) {
-    if (!copies) b.row = k * n
-    kernel.step(b, metrics === undefined ? NaN : (metrics[k - 1] as number))
-    if (copies) {
-      copyRow(b.lr, lr, k)
-      if (momentum !== undefined) copyRow(b.momentum, momentum, k)
+  if (!copies && kernel.steps !== undefined) {
+    b.row = n
+    kernel.steps(b, steps)
+  } else
+    for (let k = 1; k <= steps; k++) {
+      if (!copies) b.row = k * n
+      kernel.step(b, metrics === undefined ? NaN : (metrics[k - 1] as number))
+      if (copies) {
+        copyRow(b.lr, lr, k)
+        if (momentum !== undefined) copyRow(b.momentum, momentum, k)
+      }
     }
-  }
   return momentum === undefined ? { groups: n, steps, lr } : { groups: n, steps, lr, momentum }
 }
 

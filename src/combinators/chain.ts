@@ -13,6 +13,7 @@
  */
 import { type AnyScheduler, type Buffers, type Groups, type Kernel, type Scheduler, type StepInput, resetBuffersToInitialLrs, resetToInitialLrs } from '../Schedule.js'
 import { ScheduleError } from '../errors.js'
+import { CHUNK, heldMomentumRows, keepMomentum } from '../internal/leaf.js'
 import { nonEmptyArray } from '../internal/validate.js'
 import { checkScheduler, childStates } from './sequential.js'
 
@@ -84,6 +85,8 @@ export const chain = (schedulers: ReadonlyArray<AnyScheduler>): Scheduler<Readon
     // flat loop over the parts, not a call per level of nesting
     const parts = ks.flatMap((k) => chainParts.get(k) ?? [k])
     const steps = parts.map((k) => k.step)
+    const writes = ks[ks.length - 1]?.writesRows === true
+    const columns = new Float64Array(parts.length * CHUNK)
     const initialStep: Kernel['initialStep'] = (b) => {
       for (const k of ks) k.initialStep(b)
     }
@@ -98,7 +101,12 @@ export const chain = (schedulers: ReadonlyArray<AnyScheduler>): Scheduler<Readon
       },
       step: (b, metric) => stepAll(steps, b, metric),
       // every call ends with the last child's
-      writesRows: ks[ks.length - 1]?.writesRows === true
+      writesRows: writes,
+      // when its parts' steps may be factors: runs of steps where all are, in one pass each
+      steps:
+        writes && parts.every((k) => k.factorRun !== undefined && k.factors !== undefined)
+          ? (b, count) => chainSteps(parts, steps, columns, b, count)
+          : undefined
     }
     chainParts.set(fast, parts)
     return fast
@@ -136,4 +144,51 @@ export const chain = (schedulers: ReadonlyArray<AnyScheduler>): Scheduler<Readon
 // LeafSpec.fastStep)
 const stepAll = (steps: ReadonlyArray<Kernel['step']>, b: Buffers, metric: number): void => {
   for (let j = 0; j < steps.length; j++) (steps[j] as Kernel['step'])(b, metric)
+}
+
+/**
+ * `count` steps of a chain whose parts' steps may be factors (see `Kernel.factorRun`): where every
+ * part's next steps are, up to CHUNK of them at a time, each part writes its factors into its
+ * column and one pass multiplies every lr by them in the chain's order (the same products as a
+ * step of each part in turn); elsewhere, a step at a time.
+ */
+const chainSteps = (parts: ReadonlyArray<Kernel>, steps: ReadonlyArray<Kernel['step']>, columns: Float64Array, b: Buffers, count: number): void => {
+  const n = b.lr.length
+  for (let left = count; left > 0; ) {
+    let run = CHUNK
+    let stall = 0
+    for (let p = 0; p < parts.length; p++) {
+      const r = ((parts[p] as Kernel).factorRun as () => number)()
+      if (r > 0) run = Math.min(run, r)
+      else stall = Math.max(stall, -r)
+    }
+    if (stall > 0) {
+      const c = Math.min(left, stall)
+      for (let j = 0; j < c; j++, b.row += n) stepAll(steps, b, NaN)
+      left -= c
+    } else {
+      const c = Math.min(left, run)
+      for (let p = 0; p < parts.length; p++) ((parts[p] as Kernel).factors as NonNullable<Kernel['factors']>)(columns, p * CHUNK, c)
+      multiplyRows(b, columns, parts.length, c)
+      left -= c
+    }
+  }
+}
+
+/** `count` steps that multiply every lr by the parts' factors in turn (part p's in `columns` from p · CHUNK), each writing its row. */
+const multiplyRows = (b: Buffers, columns: Float64Array, parts: number, count: number): void => {
+  const { lr, momentum } = b
+  const out = b.rows.lr
+  const held = heldMomentumRows(b)
+  let row = b.row
+  for (let j = 0; j < count; j++, row += lr.length) {
+    for (let i = 0; i < lr.length; i++) {
+      let x = lr[i] as number
+      for (let p = 0, at = j; p < parts; p++, at += CHUNK) x *= columns[at] as number
+      lr[i] = x
+      out[row + i] = x
+    }
+    if (held !== undefined) keepMomentum(momentum, held, row)
+  }
+  b.row = row
 }

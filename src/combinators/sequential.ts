@@ -127,6 +127,7 @@ export const sequential = (
   const kernel = (n: number): Kernel => {
     const ks = children.map((c) => c.kernel(n))
     const run: Run = { kernels: ks, milestones: ms, e: 0, idx: first, next: ms[first] ?? Infinity }
+    const writes = ks.every((k) => k.writesRows === true)
     const initialStep: Kernel['initialStep'] = (b) => {
       resetBuffersToInitialLrs(b)
       ;(ks[first] as Kernel).initialStep(b)
@@ -143,7 +144,13 @@ export const sequential = (
       restart: initialStep,
       step: (b, metric) => fastStep(run, b, metric),
       // every call ends with a child's
-      writesRows: ks.every((k) => k.writesRows === true)
+      writesRows: writes,
+      steps: writes && children.every((c) => !c.needsMetric) ? (b, count) => fastSteps(run, b, count) : undefined,
+      factorRun: () => factorRunOf(run),
+      factors: (out, at, count) => {
+        ;(run.kernels[run.idx] as Kernel).factors?.(out, at, count)
+        run.e += count
+      }
     }
   }
 
@@ -212,4 +219,34 @@ const fastStep = (run: Run, b: Buffers, metric: number): void => {
     run.next = run.milestones[run.idx] ?? Infinity
     ;(run.kernels[run.idx] as Kernel).restart(b)
   } else (run.kernels[run.idx] as Kernel).step(b, metric)
+}
+
+// `count` steps: the child in charge takes the steps up to the next milestone at once (its own
+// loop, when it has one), the next child restarts at the milestone
+const fastSteps = (run: Run, b: Buffers, count: number): void => {
+  const n = b.lr.length
+  let left = count
+  while (left > 0) {
+    if (run.e + 1 === run.next) {
+      fastStep(run, b, NaN)
+      b.row += n
+      left -= 1
+    } else {
+      const k = run.kernels[run.idx] as Kernel
+      const m = Math.min(left, run.next - run.e - 1)
+      if (k.steps !== undefined) k.steps(b, m)
+      else for (let j = 0; j < m; j++, b.row += n) k.step(b, NaN)
+      run.e += m
+      left -= m
+    }
+  }
+}
+
+// the next steps that are factors of the child in charge, up to the milestone (whose step is a
+// restart: not a factor)
+const factorRunOf = (run: Run): number => {
+  const toMilestone = run.next - run.e - 1
+  if (toMilestone === 0) return -1
+  const r = (run.kernels[run.idx] as Kernel).factorRun?.() ?? -Infinity
+  return r > 0 ? Math.min(r, toMilestone) : -Math.min(-r, toMilestone)
 }

@@ -51,36 +51,44 @@ export interface Clock {
 }
 
 /**
- * One `step()` of the fast path: advances the clock to `e` (≥ 1) and writes every group's new lr
- * in `b.lr` (and momentum in `b.momentum` for a momentum-cycling schedule), from the lrs there and
- * the base lrs. It is the kernel's `step` itself: one call per step.
+ * The fast path of a scheduler for a fold of `n` groups, given the kernel's clock and base lrs
+ * (filled at its `init`): `count` steps in a row (`count` 1 is one `step()`), each advancing the
+ * clock to its `e` (≥ 1), computing what the step shares between groups once, then setting every
+ * group's lr (and momentum) in `b` and in `b.rows` at `b.row`, which advances by `n` after each
+ * step (see `Kernel.steps`). A schedule that leaves momentum alone writes the held momentum into
+ * the momentum rows a fold keeps apart (`heldMomentumRows`). The same numbers as `LeafSpec.lr` (and
+ * `momentum`), from the same helpers, bit for bit.
+ *
+ * Written in the scheduler's own module: there, a closure made here calls a module-level function
+ * of the fold's state (numbers, per-group columns, scratch) that loops over the steps, its
+ * invariants read before the loop and `e` and the row kept in locals. Why so: V8 compiles a
+ * function once for all its closures and inlines a call only where it sees few targets, so
+ * closures made by every call of a constructor would be compiled without their numbers and call
+ * helpers V8 cannot inline (a number returned by a call that is not inlined is boxed: an
+ * allocation per step), and a loop shared by every scheduler would call all their steps through
+ * one megamorphic call site; and V8 does not hoist loads of fields out of a loop that stores into
+ * typed arrays, nor keep a counter held in an object in a register.
  */
-export type FastStep = (b: Buffers) => void
+export type Fast = (n: number, clock: Clock, bases: Float64Array) => (b: Buffers, count: number) => void
 
 /**
- * Writes every group's momentum, unchanged, into the fold's current row when the fold records
- * momentum in rows of its own (the end of a step that leaves momentum alone).
+ * The fast path of a schedule whose `step()` multiplies every group's lr by one factor of the step
+ * (where PyTorch keeps the lr, the factor is 1: `lr · 1` is `lr` exactly), given the kernel's
+ * clock: writes the factors of the next `count` steps into `factors` from `at`, advancing the clock.
+ * Written in the scheduler's own module (see `Fast`); the kernel multiplies the lrs by them, and a
+ * chain the lrs by every child's (see `Kernel.factors`).
  */
-export const keepMomentum = (b: Buffers): void => {
-  const out = b.rows.momentum
-  if (out !== undefined && out !== b.momentum) for (let i = 0, at = b.row; i < b.momentum.length; i++, at++) out[at] = b.momentum[i] as number
-}
+export type FastFactors = (clock: Clock) => (factors: Float64Array, at: number, count: number) => void
 
 /**
- * Multiplies every lr by `f`: the fast step of a schedule whose `step()` multiplies every group's
- * lr by one factor of the step (where PyTorch keeps the lr, the factor is 1: `lr · 1` is `lr`
- * exactly).
+ * The momentum rows a step that leaves momentum alone must write the held momentum into: the
+ * fold's, when it records momentum in rows of its own; otherwise none.
  */
-export const scaleLrs = (b: Buffers, f: number): void => {
-  // (V8 does not hoist b's fields out of the loop: read once here)
-  const { lr, row } = b
-  const out = b.rows.lr
-  for (let i = 0; i < lr.length; i++) {
-    const x = (lr[i] as number) * f
-    lr[i] = x
-    out[row + i] = x
-  }
-  keepMomentum(b)
+export const heldMomentumRows = (b: Buffers): Float64Array | undefined => (b.rows.momentum === b.momentum ? undefined : b.rows.momentum)
+
+/** Writes every group's held momentum into the row at `row`. */
+export const keepMomentum = (momentum: Float64Array, out: Float64Array, row: number): void => {
+  for (let i = 0; i < momentum.length; i++) out[row + i] = momentum[i] as number
 }
 
 /** Sets every group's value to `x`, in `to` and in the fold's row `out` at `row` (a step the same for every group). */
@@ -89,6 +97,50 @@ export const setAll = (to: Float64Array, out: Float64Array, row: number, x: numb
     to[i] = x
     out[row + i] = x
   }
+}
+
+/** The factors of up to CHUNK steps at a time. */
+export const CHUNK = 256
+
+/** The fast path of a schedule given by its factors: their steps, CHUNK at a time. */
+const factorSteps = (factorsOf: (factors: Float64Array, at: number, count: number) => void, scratch: Float64Array, b: Buffers, count: number): void => {
+  for (let left = count; left > 0; left -= CHUNK) {
+    const c = Math.min(left, CHUNK)
+    factorsOf(scratch, 0, c)
+    multiplyRows(b, scratch, c)
+  }
+}
+
+/** A step that multiplies every lr by `factors[0]`, writing the current row. */
+const multiplyRow = (b: Buffers, factors: Float64Array): void => {
+  const { lr, momentum, row } = b
+  const out = b.rows.lr
+  const held = heldMomentumRows(b)
+  const f = factors[0] as number
+  for (let i = 0; i < lr.length; i++) {
+    const x = (lr[i] as number) * f
+    lr[i] = x
+    out[row + i] = x
+  }
+  if (held !== undefined) keepMomentum(momentum, held, row)
+}
+
+/** `count` steps that multiply every lr by `factors[j]`, each step writing its row. */
+const multiplyRows = (b: Buffers, factors: Float64Array, count: number): void => {
+  const { lr, momentum } = b
+  const out = b.rows.lr
+  const held = heldMomentumRows(b)
+  let row = b.row
+  for (let j = 0; j < count; j++, row += lr.length) {
+    const f = factors[j] as number
+    for (let i = 0; i < lr.length; i++) {
+      const x = (lr[i] as number) * f
+      lr[i] = x
+      out[row + i] = x
+    }
+    if (held !== undefined) keepMomentum(momentum, held, row)
+  }
+  b.row = row
 }
 
 /** Which of PyTorch's steps: the constructor's, `_initial_step()` run again, `step()`, or `_update_lr(0)`. */
@@ -116,18 +168,10 @@ export interface LeafSpec {
    * `base_lrs`, so it reads the groups' `initial_lr`.
    */
   readonly ctorLr?: (lr: number, base: number, i: number) => number
-  /**
-   * Optional: makes the fast path's `step()` for `n` groups, once per fold (so that it may keep
-   * scratch of its own, such as the previous step's cosine). Written in the scheduler's own module
-   * from the same helpers as `lr` (and `momentum`), it computes what a step shares between groups
-   * once per step, then sets every group's lr (and momentum) in `b` and in `b.rows` at `b.row`
-   * (or calls `keepMomentum`, for a schedule that leaves momentum alone): the same numbers, bit for
-   * bit. Being
-   * the module's own function literal, V8 inlines the module's formula into it, where a call through
-   * this file's one shared call site would be megamorphic in any composite and box every double it
-   * returns.
-   */
-  readonly fastStep?: (n: number, clock: Clock, bases: Float64Array) => FastStep
+  /** Optional: the fast path's steps (see `Fast`); without it or `factors`, the kernel steps through `lr`. */
+  readonly fast?: Fast
+  /** Optional, for a schedule whose `step()` multiplies every lr by a factor of the step: the fast path's factors (see `FastFactors`). */
+  readonly factors?: FastFactors
   /** `_get_closed_form_lr()` for group `i` (PyTorch's expression where it has one). */
   readonly closedForm?: (e: number, base: number, i: number) => number
   /** The lr multiplier after `e` steps when the chainable form multiplies by it (see `Scheduler.multiplier`). */
@@ -149,7 +193,7 @@ const noMomentum = (name: string, i: number, group: unknown): ScheduleError =>
  * Builds a scheduler from its per-group functions.
  */
 export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
-  const { lr: getLr, ctorLr, closedForm, momentum, startLr, setInitialLr, checkGroups, fastStep } = spec
+  const { lr: getLr, ctorLr, closedForm, momentum, startLr, setInitialLr, checkGroups, fast, factors } = spec
 
   // the new lr of group i at epoch e, shared by the reducer and the fast path
   const lrFor = (mode: Mode, e: number, lr: number, base: number, i: number): number =>
@@ -182,6 +226,10 @@ export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
     checkGroups?.(n)
     const clock: Clock = { e: 0 }
     const bases = new Float64Array(n)
+    const factorsOf = factors?.(clock)
+    const scratch = factorsOf === undefined ? undefined : new Float64Array(CHUNK)
+    const steps: Kernel['steps'] =
+      fast?.(n, clock, bases) ?? (factorsOf === undefined ? undefined : (b, count) => factorSteps(factorsOf, scratch as Float64Array, b, count))
     const write = (b: Buffers, mode: Mode): void => {
       const { lr, rows, row } = b
       for (let i = 0; i < n; i++) {
@@ -196,7 +244,8 @@ export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
           ;(rows.momentum as Float64Array)[row + i] = m
         }
       }
-      if (momentum === undefined) keepMomentum(b)
+      const held = heldMomentumRows(b)
+      if (momentum === undefined && held !== undefined) keepMomentum(b.momentum, held, row)
     }
     return {
       init: (b) => {
@@ -214,12 +263,26 @@ export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
         clock.e = 0
         write(b, 'initial')
       },
+      // (a composite's step calls its children's: one step, as lean as can be)
       step:
-        fastStep?.(n, clock, bases) ??
-        ((b) => {
-          clock.e += 1
-          write(b, 'step')
-        }),
+        factorsOf !== undefined
+          ? (b) => {
+              factorsOf(scratch as Float64Array, 0, 1)
+              multiplyRow(b, scratch as Float64Array)
+            }
+          : steps !== undefined
+            ? (b) => {
+                // (steps advance the row; a step leaves it where it is)
+                steps(b, 1)
+                b.row -= n
+              }
+            : (b) => {
+                clock.e += 1
+                write(b, 'step')
+              },
+      steps,
+      factorRun: factorsOf === undefined ? undefined : () => Infinity,
+      factors: factorsOf,
       restart: (b) => {
         clock.e = 0
         write(b, 'restart')

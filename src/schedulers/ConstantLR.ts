@@ -6,7 +6,7 @@
 import * as t from 'io-ts'
 import { InRange, PositiveInteger, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
-import { type EpochState, leaf, scaleLrs } from '../internal/leaf.js'
+import { type Clock, type EpochState, leaf } from '../internal/leaf.js'
 import { inRange, positiveInteger, withDefault } from '../internal/validate.js'
 
 // -------------------------------------------------------------------------------------
@@ -74,7 +74,7 @@ export const constantLR = (options: ConstantLROptions = {}): Scheduler<EpochStat
     name: 'ConstantLR',
     config: p,
     lr: (e, lr) => lr * stepFactor(p, e),
-    fastStep: (_n, clock) => (b) => scaleLrs(b, stepFactor(p, ++clock.e)),
+    factors: (clock) => (factors, at, count) => fastFactors(p, clock, factors, at, count),
     // torch: base * (factor + (last_epoch >= total_iters) * (1 - factor))
     closedForm: (e, base) => base * (factor + (e >= totalIters ? 1 : 0) * (1 - factor)),
     multiplier: (e) => (e < totalIters ? factor : 1)
@@ -89,5 +89,9 @@ type Plan = Required<ConstantLROptions>
 
 // torch: lr * factor at the initial step, lr * (1.0 / factor) at total_iters, else the lr: the
 // factor of the step that multiplies every group's lr (lr · 1 is lr exactly). A function of the scheduler's numbers, at module level: V8 compiles (and inlines) it once for every
-// ConstantLR (see LeafSpec.fastStep)
+// ConstantLR (see Fast in internal/leaf.ts)
 const stepFactor = (p: Plan, e: number): number => (e === 0 ? p.factor : e !== p.totalIters ? 1 : 1.0 / p.factor)
+// the fast path: the factors of the next `count` steps, into `factors` from `at` (see FastFactors in internal/leaf.ts)
+const fastFactors = (p: Plan, clock: Clock, factors: Float64Array, at: number, count: number): void => {
+  for (let j = 0; j < count; j++) factors[at + j] = stepFactor(p, ++clock.e)
+}

@@ -7,7 +7,7 @@
 import * as t from 'io-ts'
 import { Finite, PositiveInteger, schedulerConfig } from '../config/codec.js'
 import type { Buffers, Scheduler } from '../Schedule.js'
-import { type EpochState, keepMomentum, leaf } from '../internal/leaf.js'
+import { type Clock, type EpochState, heldMomentumRows, keepMomentum, leaf } from '../internal/leaf.js'
 import { finite, positiveInteger, withDefault } from '../internal/validate.js'
 
 // -------------------------------------------------------------------------------------
@@ -75,11 +75,9 @@ export const cosineAnnealingLR = (options: CosineAnnealingLROptions): Scheduler<
     name: 'CosineAnnealingLR',
     config: { tMax, etaMin },
     lr: (e, lr, base, _i, initial) => (initial ? lr : rises(p, e) ? rise(p, lr, base) : anneal(p, (1 + cosAt(p, e)) / (1 + cosAt(p, e - 1)), lr)),
-    fastStep: (_n, clock, bases) => {
-      // cos(pi (e - 1) / T) is the cos(pi e / T) of the step before, bit for bit (e - 1 is an exact
-      // integer): kept with the step it belongs to, and recomputed after a jump (a restart)
-      const last = new Float64Array([NaN, NaN])
-      return (b) => fastStep(p, last, ++clock.e, b, bases)
+    fast: (_n, clock, bases) => {
+      const k: Fold = { p, clock, bases, last: new Float64Array([NaN, NaN]) }
+      return (b, count) => fastSteps(k, b, count)
     },
     closedForm: (e, base) => etaMin + ((base - etaMin) * (1 + Math.cos((Math.PI * e) / tMax))) / 2
   })
@@ -97,7 +95,7 @@ export const cosineAnnealingLR = (options: CosineAnnealingLROptions): Scheduler<
 // where the ratio of the cosines is the same for every group: the fast path computes it once per
 // step, from the cosine it computed at the step before. A CosineAnnealingLR's numbers as data, and
 // module-level functions of them: V8 compiles (and inlines) each once for every CosineAnnealingLR
-// (see LeafSpec.fastStep)
+// (see Fast in internal/leaf.ts)
 interface Plan {
   readonly tMax: number
   readonly etaMin: number
@@ -110,31 +108,50 @@ const rises = (p: Plan, e: number): boolean => (e - 1 - p.tMax) % (2 * p.tMax) =
 const rise = (p: Plan, lr: number, base: number): number => lr + ((base - p.etaMin) * p.dip) / 2
 const anneal = (p: Plan, ratio: number, lr: number): number => ratio * (lr - p.etaMin) + p.etaMin
 
-/** `last`: the step of the last cosine computed and that cosine. */
-const fastStep = (p: Plan, last: Float64Array, e: number, b: Buffers, bases: Float64Array): void => {
-  // read back from the array on both paths: a conditional expression joining the array's double
-  // with the cold path's call would box the double at every step
-  if (last[0] !== e - 1) last[1] = cosAt(p, e - 1)
-  const before = last[1] as number
-  const now = cosAt(p, e)
-  last[0] = e
-  last[1] = now
-  // (V8 does not hoist b's fields out of the loop: read once here)
-  const { lr, row } = b
+/** A fold's state (see Fast in internal/leaf.ts). */
+interface Fold {
+  readonly p: Plan
+  readonly clock: Clock
+  readonly bases: Float64Array
+  /**
+   * The step of the last cosine computed and that cosine: cos(pi (e - 1) / T) is the cos(pi e / T)
+   * of the step before, bit for bit (e - 1 is an exact integer), recomputed after a jump (a restart)
+   */
+  readonly last: Float64Array
+}
+
+const fastSteps = (k: Fold, b: Buffers, count: number): void => {
+  const { p, clock, last, bases } = k
+  const { lr, momentum } = b
   const out = b.rows.lr
-  if (rises(p, e))
-    for (let i = 0; i < lr.length; i++) {
-      const x = rise(p, lr[i] as number, bases[i] as number)
-      lr[i] = x
-      out[row + i] = x
+  const held = heldMomentumRows(b)
+  let e = clock.e
+  let row = b.row
+  for (let j = 0; j < count; j++, row += lr.length) {
+    e += 1
+    // read back from the array on both paths: a conditional expression joining the array's double
+    // with the cold path's call would box the double at every step
+    if (last[0] !== e - 1) last[1] = cosAt(p, e - 1)
+    const before = last[1] as number
+    const now = cosAt(p, e)
+    last[0] = e
+    last[1] = now
+    if (rises(p, e))
+      for (let i = 0; i < lr.length; i++) {
+        const x = rise(p, lr[i] as number, bases[i] as number)
+        lr[i] = x
+        out[row + i] = x
+      }
+    else {
+      const ratio = (1 + now) / (1 + before)
+      for (let i = 0; i < lr.length; i++) {
+        const x = anneal(p, ratio, lr[i] as number)
+        lr[i] = x
+        out[row + i] = x
+      }
     }
-  else {
-    const ratio = (1 + now) / (1 + before)
-    for (let i = 0; i < lr.length; i++) {
-      const x = anneal(p, ratio, lr[i] as number)
-      lr[i] = x
-      out[row + i] = x
-    }
+    if (held !== undefined) keepMomentum(momentum, held, row)
   }
-  keepMomentum(b)
+  clock.e = e
+  b.row = row
 }

@@ -13,8 +13,8 @@
  */
 import * as t from 'io-ts'
 import { Finite, PositiveInteger, schedulerConfig } from '../config/codec.js'
-import type { Scheduler } from '../Schedule.js'
-import { type EpochState, type LeafLr, keepMomentum, leaf } from '../internal/leaf.js'
+import type { Buffers, Scheduler } from '../Schedule.js'
+import { type Clock, type EpochState, heldMomentumRows, keepMomentum, leaf } from '../internal/leaf.js'
 import { finite, nonNegative, positiveInteger, withDefault } from '../internal/validate.js'
 
 // -------------------------------------------------------------------------------------
@@ -100,30 +100,60 @@ export const cosineAnnealingWarmRestarts = (options: CosineAnnealingWarmRestarts
   const t0 = positiveInteger('t0', options.t0)
   const tMult = positiveInteger('tMult', withDefault(options.tMult, 1))
   const etaMin = finite('etaMin', withDefault(options.etaMin, 0))
-  // PyTorch's get_lr: eta_min + (base_lr - eta_min) * (1 + cos(pi * T_cur / T_i)) / 2, where
-  // 1 + cos(pi * T_cur / T_i) belongs to the step, the same for every group: the fast path computes
-  // it once per step
-  const weightAt = (t: number): number => {
-    const { tCur, tI } = warmRestartPosition(nonNegative('epoch', t), t0, tMult)
-    return 1 + Math.cos((Math.PI * tCur) / tI)
-  }
-  const lrWith = (w: number, base: number): number => etaMin + ((base - etaMin) * w) / 2
-  const lrAt = (t: number, base: number): number => lrWith(weightAt(t), base)
-  const lr: LeafLr = (e, _lr, base) => lrAt(e, base)
+  const p: Plan = { t0, tMult, etaMin }
+  const lrAt = (t: number, base: number): number => lrWith(p, weightAt(p, t), base)
   return leaf({
     name: 'CosineAnnealingWarmRestarts',
-    config: { t0, tMult, etaMin },
-    lr,
-    fastStep: (_n, clock, bases) => (b) => {
-      const w = weightAt(++clock.e)
-      const { lr, rows, row } = b
-      for (let i = 0; i < lr.length; i++) {
-        const x = lrWith(w, bases[i] as number)
-        lr[i] = x
-        rows.lr[row + i] = x
-      }
-      keepMomentum(b)
+    config: p,
+    lr: (e, _lr, base) => lrAt(e, base),
+    fast: (_n, clock, bases) => {
+      const k: Fold = { p, clock, bases }
+      return (b, count) => fastSteps(k, b, count)
     },
     closedForm: (e, base) => lrAt(e, base)
   })
+}
+
+// -------------------------------------------------------------------------------------
+// utils
+// -------------------------------------------------------------------------------------
+
+// A CosineAnnealingWarmRestarts' numbers as data, and module-level functions of them: V8 compiles
+// (and inlines) each once for every CosineAnnealingWarmRestarts (see Fast in internal/leaf.ts)
+type Plan = Required<CosineAnnealingWarmRestartsOptions>
+
+// PyTorch's get_lr: eta_min + (base_lr - eta_min) * (1 + cos(pi * T_cur / T_i)) / 2, where
+// 1 + cos(pi * T_cur / T_i) belongs to the step, the same for every group: the fast path computes
+// it once per step
+const weightAt = (p: Plan, t: number): number => {
+  const { tCur, tI } = warmRestartPosition(nonNegative('epoch', t), p.t0, p.tMult)
+  return 1 + Math.cos((Math.PI * tCur) / tI)
+}
+const lrWith = (p: Plan, w: number, base: number): number => p.etaMin + ((base - p.etaMin) * w) / 2
+
+/** A fold's state (see Fast in internal/leaf.ts). */
+interface Fold {
+  readonly p: Plan
+  readonly clock: Clock
+  readonly bases: Float64Array
+}
+
+const fastSteps = (k: Fold, b: Buffers, count: number): void => {
+  const { p, clock, bases } = k
+  const { lr, momentum } = b
+  const out = b.rows.lr
+  const held = heldMomentumRows(b)
+  let e = clock.e
+  let row = b.row
+  for (let j = 0; j < count; j++, row += lr.length) {
+    const w = weightAt(p, ++e)
+    for (let i = 0; i < lr.length; i++) {
+      const x = lrWith(p, w, bases[i] as number)
+      lr[i] = x
+      out[row + i] = x
+    }
+    if (held !== undefined) keepMomentum(momentum, held, row)
+  }
+  clock.e = e
+  b.row = row
 }

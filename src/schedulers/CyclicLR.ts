@@ -15,7 +15,7 @@
 import * as t from 'io-ts'
 import { Bool, FunctionName, NonNegative, NonNegativeInteger, OneOf, PerGroup, Positive, PositiveInteger, schedulerConfig } from '../config/codec.js'
 import type { Buffers, Scheduler } from '../Schedule.js'
-import { type EpochState, type LeafLr, keepMomentum, leaf, setAll } from '../internal/leaf.js'
+import { type Clock, type EpochState, type LeafLr, heldMomentumRows, keepMomentum, leaf, setAll } from '../internal/leaf.js'
 import {
   at,
   column,
@@ -175,12 +175,10 @@ export const cyclicLR = (options: CyclicLROptions): Scheduler<EpochState> & {
   const maxMomentum = perGroup('maxMomentum', withDefault(options.maxMomentum, 0.9), nonNegative)
 
   // the built-in modes fix the scale function and its argument (PyTorch's _init_scale_fn)
-  const scaleFn: (x: number) => number =
-    custom ?? (mode === 'triangular2' ? (x) => 1 / 2.0 ** (x - 1) : mode === 'exp_range' ? (x) => gamma ** x : () => 1.0)
   const scaleMode = custom !== undefined ? userScaleMode : mode === 'exp_range' ? 'iterations' : 'cycle'
 
   const total = up + down
-  const plan: Plan = { total, stepRatio: up / total, byCycle: scaleMode === 'cycle', scaleFn, cycleMomentum }
+  const plan: Plan = { total, stepRatio: up / total, byCycle: scaleMode === 'cycle', custom, mode, gamma, cycleMomentum }
   const lrAt = (t: number, i: number): number => lrFrom(at(baseLr, i), at(maxLr, i), factorAt(plan, t), scaleAt(plan, t))
   const momentumAt = (t: number, i: number): number => momentumFrom(at(baseMomentum, i), at(maxMomentum, i), factorAt(plan, t), scaleAt(plan, t))
   const checkGroups = (n: number): void => {
@@ -207,16 +205,11 @@ export const cyclicLR = (options: CyclicLROptions): Scheduler<EpochState> & {
     checkGroups,
     startLr: (i) => at(baseLr, i),
     lr,
-    fastStep: (n, clock) => {
+    fast: (n, clock) => {
       const [lo, hi, momentumLo, momentumHi] = [column(baseLr, n), column(maxLr, n), column(baseMomentum, n), column(maxMomentum, n)]
-      const groups: Groups = {
-        lo,
-        hi,
-        momentumLo,
-        momentumHi,
-        same: uniform(lo) && uniform(hi) && (!cycleMomentum || (uniform(momentumLo) && uniform(momentumHi)))
-      }
-      return (b) => fastStep(plan, groups, ++clock.e, b)
+      const same = uniform(lo) && uniform(hi) && (!cycleMomentum || (uniform(momentumLo) && uniform(momentumHi)))
+      const k: Fold = { p: plan, clock, lo, hi, momentumLo, momentumHi, same }
+      return (b, count) => fastSteps(k, b, count)
     },
     // PyTorch assigns base_lrs after its constructor's step, which therefore uses initial_lr: row 0
     // is the group's initial lr (baseLr, unless an earlier scheduler on the groups recorded another)
@@ -239,18 +232,23 @@ export const cyclicLR = (options: CyclicLROptions): Scheduler<EpochState> & {
 
 // A CyclicLR's numbers as data, and module-level functions of them: V8 compiles (and inlines)
 // each of these once for every CyclicLR, where closures made by every call of cyclicLR would be
-// compiled without the numbers and not inlined (see LeafSpec.fastStep)
+// compiled without the numbers and not inlined (see Fast in internal/leaf.ts)
 interface Plan {
   readonly total: number
   readonly stepRatio: number
   /** The scale function takes the cycle number (else the step). */
   readonly byCycle: boolean
-  readonly scaleFn: (x: number) => number
+  /** The scale function: the user's, else the mode's. */
+  readonly custom: ((x: number) => number) | undefined
+  readonly mode: CyclicMode | undefined
+  readonly gamma: number
   readonly cycleMomentum: boolean
 }
 
-/** The per-group arguments of a fold's groups, and whether they are the same for every group. */
-interface Groups {
+/** A fold's state (see Fast in internal/leaf.ts): the per-group arguments, and whether they are the same for every group. */
+interface Fold {
+  readonly p: Plan
+  readonly clock: Clock
   readonly lo: Float64Array
   readonly hi: Float64Array
   readonly momentumLo: Float64Array
@@ -260,7 +258,10 @@ interface Groups {
 
 // the step's scale factor and scale (through the scale function, of its cycle or of t itself)
 const factorAt = (p: Plan, t: number): number => scaleFactorOf(t / p.total, cycleOf(t / p.total), p.stepRatio)
-const scaleAt = (p: Plan, t: number): number => p.scaleFn(p.byCycle ? cycleOf(t / p.total) : t)
+const scaleAt = (p: Plan, t: number): number => scaleOf(p.custom, p.mode, p.gamma, p.byCycle ? cycleOf(t / p.total) : t)
+// PyTorch's _triangular_scale_fn (1.0), _triangular2_scale_fn (1 / 2.0 ** (x - 1)), _exp_range_scale_fn (gamma ** x)
+const scaleOf = (custom: Plan['custom'], mode: Plan['mode'], gamma: number, x: number): number =>
+  custom !== undefined ? custom(x) : mode === 'triangular2' ? 1 / 2.0 ** (x - 1) : mode === 'exp_range' ? gamma ** x : 1.0
 
 // PyTorch's get_lr, for a group: base_height = (max_lr - base_lr) * scale_factor, then
 // lr = base_lr + base_height * scale (and the momentum alike, down from max_momentum), where
@@ -269,31 +270,45 @@ const scaleAt = (p: Plan, t: number): number => p.scaleFn(p.byCycle ? cycleOf(t 
 const lrFrom = (lo: number, hi: number, factor: number, scale: number): number => lo + (hi - lo) * factor * scale
 const momentumFrom = (lo: number, hi: number, factor: number, scale: number): number => hi - (hi - lo) * factor * scale
 
-const fastStep = (p: Plan, g: Groups, e: number, b: Buffers): void => {
-  const q = e / p.total
-  const cycle = cycleOf(q)
-  const factor = scaleFactorOf(q, cycle, p.stepRatio)
-  const scale = p.scaleFn(p.byCycle ? cycle : e)
-  const { lo, hi, momentumLo, momentumHi } = g
-  // (V8 does not hoist b's and g's fields out of the loops: read once here)
-  const { lr, momentum, row } = b
+const fastSteps = (g: Fold, b: Buffers, count: number): void => {
+  const { p, clock, lo, hi, momentumLo, momentumHi, same } = g
+  const { total, stepRatio, byCycle, cycleMomentum, custom, mode, gamma } = p
+  const { lr, momentum } = b
   const out = b.rows.lr
+  // a momentum-cycling schedule's fold records momentum
   const outMomentum = b.rows.momentum as Float64Array
-  if (g.same) {
-    setAll(lr, out, row, lrFrom(lo[0] as number, hi[0] as number, factor, scale))
-    if (p.cycleMomentum) setAll(momentum, outMomentum, row, momentumFrom(momentumLo[0] as number, momentumHi[0] as number, factor, scale))
-  } else {
-    for (let i = 0; i < lr.length; i++) {
-      const x = lrFrom(lo[i] as number, hi[i] as number, factor, scale)
-      lr[i] = x
-      out[row + i] = x
-    }
-    if (p.cycleMomentum)
+  const held = heldMomentumRows(b)
+  // (group 0's arguments: every group's when they are the same)
+  const lo0 = lo[0] as number
+  const hi0 = hi[0] as number
+  const momentumLo0 = momentumLo[0] as number
+  const momentumHi0 = momentumHi[0] as number
+  let e = clock.e
+  let row = b.row
+  for (let j = 0; j < count; j++, row += lr.length) {
+    e += 1
+    const q = e / total
+    const cycle = cycleOf(q)
+    const factor = scaleFactorOf(q, cycle, stepRatio)
+    const scale = scaleOf(custom, mode, gamma, byCycle ? cycle : e)
+    if (same) {
+      setAll(lr, out, row, lrFrom(lo0, hi0, factor, scale))
+      if (cycleMomentum) setAll(momentum, outMomentum, row, momentumFrom(momentumLo0, momentumHi0, factor, scale))
+    } else {
       for (let i = 0; i < lr.length; i++) {
-        const m = momentumFrom(momentumLo[i] as number, momentumHi[i] as number, factor, scale)
-        momentum[i] = m
-        outMomentum[row + i] = m
+        const x = lrFrom(lo[i] as number, hi[i] as number, factor, scale)
+        lr[i] = x
+        out[row + i] = x
       }
+      if (cycleMomentum)
+        for (let i = 0; i < lr.length; i++) {
+          const m = momentumFrom(momentumLo[i] as number, momentumHi[i] as number, factor, scale)
+          momentum[i] = m
+          outMomentum[row + i] = m
+        }
+    }
+    if (!cycleMomentum && held !== undefined) keepMomentum(momentum, held, row)
   }
-  if (!p.cycleMomentum) keepMomentum(b)
+  clock.e = e
+  b.row = row
 }

@@ -6,7 +6,7 @@
 import * as t from 'io-ts'
 import { Positive, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
-import { type EpochState, type LeafLr, leaf, scaleLrs } from '../internal/leaf.js'
+import { type Clock, type EpochState, type LeafLr, leaf } from '../internal/leaf.js'
 import { positive } from '../internal/validate.js'
 
 // -------------------------------------------------------------------------------------
@@ -72,11 +72,18 @@ export const exponentialLR = (options: ExponentialLROptions): Scheduler<EpochSta
     name: 'ExponentialLR',
     config: { gamma },
     lr,
-    fastStep: (_n, clock) => (b) => {
-      clock.e += 1
-      scaleLrs(b, gamma)
-    },
+    factors: (clock) => (factors, at, count) => fastFactors(gamma, clock, factors, at, count),
     closedForm: (e, base) => base * gamma ** e,
     multiplier: (e) => gamma ** e
   })
+}
+
+// -------------------------------------------------------------------------------------
+// utils
+// -------------------------------------------------------------------------------------
+
+// the fast path: the factors of the next `count` steps, into `factors` from `at` (see FastFactors in internal/leaf.ts)
+const fastFactors = (gamma: number, clock: Clock, factors: Float64Array, at: number, count: number): void => {
+  clock.e += count
+  factors.fill(gamma, at, at + count)
 }

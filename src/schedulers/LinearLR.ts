@@ -7,7 +7,7 @@
 import * as t from 'io-ts'
 import { InRange, PositiveInteger, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
-import { type EpochState, leaf, scaleLrs } from '../internal/leaf.js'
+import { type Clock, type EpochState, leaf } from '../internal/leaf.js'
 import { inRange, positiveInteger, withDefault } from '../internal/validate.js'
 
 // -------------------------------------------------------------------------------------
@@ -81,7 +81,7 @@ export const linearLR = (options: LinearLROptions = {}): Scheduler<EpochState> =
     name: 'LinearLR',
     config: p,
     lr: (e, lr, _base, _i, initial) => (e === 0 ? lr * start : initial ? lr : lr * factor(p, e)),
-    fastStep: (_n, clock) => (b) => scaleLrs(b, factor(p, ++clock.e)),
+    factors: (clock) => (factors, at, count) => fastFactors(p, clock, factors, at, count),
     closedForm: (e, base) => base * (start + ((end - start) * Math.min(total, e)) / total),
     multiplier: (e) => start + ((end - start) * Math.min(total, e)) / total
   })
@@ -95,6 +95,10 @@ type Plan = Required<LinearLROptions>
 
 // torch: the lr times 1 + (end - start) / (total * start + (last_epoch - 1) * (end - start)) up to
 // total_iters, the lr after: the factor of a step (e ≥ 1) that multiplies every group's lr. A function of the scheduler's numbers, at module level: V8 compiles (and inlines) it once for every
-// LinearLR (see LeafSpec.fastStep)
+// LinearLR (see Fast in internal/leaf.ts)
 const factor = (p: Plan, e: number): number =>
   e > p.totalIters ? 1 : 1.0 + (p.endFactor - p.startFactor) / (p.totalIters * p.startFactor + (e - 1) * (p.endFactor - p.startFactor))
+// the fast path: the factors of the next `count` steps, into `factors` from `at` (see FastFactors in internal/leaf.ts)
+const fastFactors = (p: Plan, clock: Clock, factors: Float64Array, at: number, count: number): void => {
+  for (let j = 0; j < count; j++) factors[at + j] = factor(p, ++clock.e)
+}

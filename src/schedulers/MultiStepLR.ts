@@ -8,7 +8,7 @@ import * as t from 'io-ts'
 import { ArrayOf, NonNegativeInteger, Positive, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
 import { bisectRight } from '../internal/bisect.js'
-import { type EpochState, leaf, scaleLrs } from '../internal/leaf.js'
+import { type Clock, type EpochState, leaf } from '../internal/leaf.js'
 import { array, nonNegativeInteger, positive, withDefault } from '../internal/validate.js'
 
 // -------------------------------------------------------------------------------------
@@ -82,7 +82,7 @@ export const multiStepLR = (options: MultiStepLROptions): Scheduler<EpochState> 
     name: 'MultiStepLR',
     config: { milestones: options.milestones.slice(), gamma },
     lr: (e, lr) => lr * factor(p, e),
-    fastStep: (_n, clock) => (b) => scaleLrs(b, factor(p, ++clock.e)),
+    factors: (clock) => (factors, at, count) => fastFactors(p, clock, factors, at, count),
     closedForm: (e, base) => base * gamma ** passed(e),
     multiplier: (e) => gamma ** passed(e)
   })
@@ -100,8 +100,12 @@ interface Plan {
 
 // torch: the lr times gamma ** (how many milestones are e) at a milestone, the lr elsewhere: the
 // factor of a step that multiplies every group's lr (lr · 1 is lr exactly). A function of the scheduler's numbers, at module level: V8 compiles (and inlines) it once for every
-// MultiStepLR (see LeafSpec.fastStep)
+// MultiStepLR (see Fast in internal/leaf.ts)
 const factor = (p: Plan, e: number): number => {
   const k = p.counts.get(e)
   return k === undefined ? 1 : p.gamma ** k
+}
+// the fast path: the factors of the next `count` steps, into `factors` from `at` (see FastFactors in internal/leaf.ts)
+const fastFactors = (p: Plan, clock: Clock, factors: Float64Array, at: number, count: number): void => {
+  for (let j = 0; j < count; j++) factors[at + j] = factor(p, ++clock.e)
 }

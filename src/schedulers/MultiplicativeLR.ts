@@ -10,7 +10,7 @@
 import * as t from 'io-ts'
 import { FunctionNames, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
-import { type EpochState, type LeafLr, keepMomentum, leaf } from '../internal/leaf.js'
+import { type EpochState, type LeafLr, leaf } from '../internal/leaf.js'
 import { at, funcs, groupCount } from '../internal/validate.js'
 import type { LrLambda } from './LambdaLR.js'
 
@@ -79,17 +79,6 @@ export const multiplicativeLR = (options: MultiplicativeLROptions): Scheduler<Ep
     name: 'MultiplicativeLR',
     config: { lrLambda: fns },
     checkGroups: (n) => groupCount('lrLambda', fns, n),
-    lr,
-    // one function per group: nothing a step shares between groups
-    fastStep: (_n, clock, bases) => (b) => {
-      const e = ++clock.e
-      const { lr: lrs, rows, row } = b
-      for (let i = 0; i < lrs.length; i++) {
-        const x = lr(e, lrs[i] as number, bases[i] as number, i, false)
-        lrs[i] = x
-        rows.lr[row + i] = x
-      }
-      keepMomentum(b)
-    },
+    lr
   })
 }

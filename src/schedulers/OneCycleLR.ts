@@ -14,7 +14,7 @@ import * as t from 'io-ts'
 import { Bool, InRange, NonNegative, OneOf, PerGroup, Positive, PositiveInteger, schedulerConfig } from '../config/codec.js'
 import { ScheduleError } from '../errors.js'
 import type { Buffers, Scheduler } from '../Schedule.js'
-import { type EpochState, type LeafLr, keepMomentum, leaf, setAll } from '../internal/leaf.js'
+import { type Clock, type EpochState, type LeafLr, heldMomentumRows, keepMomentum, leaf, setAll } from '../internal/leaf.js'
 import {
   at,
   column,
@@ -179,7 +179,7 @@ export const oneCycleLR = (options: OneCycleLROptions): Scheduler<EpochState> =>
     setInitialLr: (i) => at(maxLr, i) / divFactor,
     lastStep,
     lr,
-    fastStep: (n, clock) => {
+    fast: (n, clock) => {
       const [max, momentumBase, momentumMax] = [column(maxLr, n), column(baseMomentum, n), column(maxMomentum, n)]
       // every group's levels at the start and the end of every phase; a group's initial lr is
       // maxLr / divFactor (setInitialLr), which is what the kernel's base lrs hold
@@ -196,7 +196,8 @@ export const oneCycleLR = (options: OneCycleLROptions): Scheduler<EpochState> =>
       // with the same arguments for every group (single numbers), the whole step is the same for
       // every group: computed once, for group 0
       const same = uniform(max) && (!cycleMomentum || (uniform(momentumBase) && uniform(momentumMax)))
-      return (b) => fastStep(plan, levels, same, ++clock.e, b)
+      const k: Fold = { p: plan, clock, levels, same }
+      return (b, count) => fastSteps(k, b, count)
     },
     closedForm: (e, initial, i) => lrAt(e, initial, i),
     ...(cycleMomentum
@@ -215,7 +216,7 @@ export const oneCycleLR = (options: OneCycleLROptions): Scheduler<EpochState> =>
 // -------------------------------------------------------------------------------------
 
 // A OneCycleLR's numbers as data, and module-level functions of them: V8 compiles (and inlines)
-// each once for every OneCycleLR (see LeafSpec.fastStep)
+// each once for every OneCycleLR (see Fast in internal/leaf.ts)
 interface Plan {
   readonly phases: ReadonlyArray<Phase>
   /** annealStrategy 'cos' (else 'linear') */
@@ -225,6 +226,15 @@ interface Plan {
   readonly cycleMomentum: boolean
   readonly totalSteps: number
   readonly lastStep: number
+}
+
+/** A fold's state (see Fast in internal/leaf.ts). */
+interface Fold {
+  readonly p: Plan
+  readonly clock: Clock
+  readonly levels: ReadonlyArray<Levels>
+  /** The groups' arguments are the same (single numbers): a step is computed once, for group 0. */
+  readonly same: boolean
 }
 
 /** Every group's lr and momentum at the start and the end of a phase. */
@@ -272,31 +282,41 @@ const lrWith = (p: Plan, phase: Phase, w: number, initial: number, max: number, 
 const momentumWith = (p: Plan, phase: Phase, w: number, base: number, max: number): number =>
   annealWith(p, momentumLevelOf(phase.startMomentum, base, max), momentumLevelOf(phase.endMomentum, base, max), w)
 
-const fastStep = (p: Plan, levels: ReadonlyArray<Levels>, same: boolean, e: number, b: Buffers): void => {
-  const k = phaseIndex(p, e)
-  const w = weightOf(p, pctOf(p, e, k))
-  const { lrStart, lrEnd, momentumStart, momentumEnd } = levels[k] as Levels
-  // (V8 does not hoist b's fields out of the loops: read once here)
-  const { lr, momentum, row } = b
+const fastSteps = (fold: Fold, b: Buffers, count: number): void => {
+  const { p, clock, levels, same } = fold
+  const { cycleMomentum } = p
+  const { lr, momentum } = b
   const out = b.rows.lr
+  // a momentum-cycling schedule's fold records momentum
   const outMomentum = b.rows.momentum as Float64Array
-  if (same) {
-    setAll(lr, out, row, annealWith(p, lrStart[0] as number, lrEnd[0] as number, w))
-    if (p.cycleMomentum) setAll(momentum, outMomentum, row, annealWith(p, momentumStart[0] as number, momentumEnd[0] as number, w))
-  } else {
-    for (let i = 0; i < lr.length; i++) {
-      const x = annealWith(p, lrStart[i] as number, lrEnd[i] as number, w)
-      lr[i] = x
-      out[row + i] = x
-    }
-    if (p.cycleMomentum)
+  const held = heldMomentumRows(b)
+  let e = clock.e
+  let row = b.row
+  for (let j = 0; j < count; j++, row += lr.length) {
+    e += 1
+    const k = phaseIndex(p, e)
+    const w = weightOf(p, pctOf(p, e, k))
+    const { lrStart, lrEnd, momentumStart, momentumEnd } = levels[k] as Levels
+    if (same) {
+      setAll(lr, out, row, annealWith(p, lrStart[0] as number, lrEnd[0] as number, w))
+      if (cycleMomentum) setAll(momentum, outMomentum, row, annealWith(p, momentumStart[0] as number, momentumEnd[0] as number, w))
+    } else {
       for (let i = 0; i < lr.length; i++) {
-        const m = annealWith(p, momentumStart[i] as number, momentumEnd[i] as number, w)
-        momentum[i] = m
-        outMomentum[row + i] = m
+        const x = annealWith(p, lrStart[i] as number, lrEnd[i] as number, w)
+        lr[i] = x
+        out[row + i] = x
       }
+      if (cycleMomentum)
+        for (let i = 0; i < lr.length; i++) {
+          const m = annealWith(p, momentumStart[i] as number, momentumEnd[i] as number, w)
+          momentum[i] = m
+          outMomentum[row + i] = m
+        }
+    }
+    if (!cycleMomentum && held !== undefined) keepMomentum(momentum, held, row)
   }
-  if (!p.cycleMomentum) keepMomentum(b)
+  clock.e = e
+  b.row = row
 }
 
 const totalStepsOf = (o: OneCycleLROptions): number => {

@@ -6,7 +6,7 @@
 import * as t from 'io-ts'
 import { NonNegative, PositiveInteger, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
-import { type EpochState, leaf, scaleLrs } from '../internal/leaf.js'
+import { type Clock, type EpochState, leaf } from '../internal/leaf.js'
 import { nonNegative, positiveInteger, withDefault } from '../internal/validate.js'
 
 // -------------------------------------------------------------------------------------
@@ -74,7 +74,7 @@ export const polynomialLR = (options: PolynomialLROptions = {}): Scheduler<Epoch
     name: 'PolynomialLR',
     config: p,
     lr: (e, lr, _base, _i, initial) => (initial ? lr : lr * factor(p, e)),
-    fastStep: (_n, clock) => (b) => scaleLrs(b, factor(p, ++clock.e)),
+    factors: (clock) => (factors, at, count) => fastFactors(p, clock, factors, at, count),
     closedForm: (e, base) => base * (1.0 - Math.min(total, e) / total) ** power,
     multiplier: (e) => (1.0 - Math.min(total, e) / total) ** power
   })
@@ -88,6 +88,10 @@ type Plan = Required<PolynomialLROptions>
 
 // torch: the lr times ((1 - last_epoch / total_iters) / (1 - (last_epoch - 1) / total_iters)) ** power
 // up to total_iters, the lr after: the factor of a step that multiplies every group's lr. A function of the scheduler's numbers, at module level: V8 compiles (and inlines) it once for every
-// PolynomialLR (see LeafSpec.fastStep)
+// PolynomialLR (see Fast in internal/leaf.ts)
 const factor = (p: Plan, e: number): number =>
   e > p.totalIters ? 1 : ((1.0 - e / p.totalIters) / (1.0 - (e - 1) / p.totalIters)) ** p.power
+// the fast path: the factors of the next `count` steps, into `factors` from `at` (see FastFactors in internal/leaf.ts)
+const fastFactors = (p: Plan, clock: Clock, factors: Float64Array, at: number, count: number): void => {
+  for (let j = 0; j < count; j++) factors[at + j] = factor(p, ++clock.e)
+}

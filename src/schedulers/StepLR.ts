@@ -9,7 +9,7 @@
 import * as t from 'io-ts'
 import { PositiveInteger, Positive, schedulerConfig } from '../config/codec.js'
 import type { Scheduler } from '../Schedule.js'
-import { type EpochState, leaf, scaleLrs } from '../internal/leaf.js'
+import { type Clock, type EpochState, leaf } from '../internal/leaf.js'
 import { positive, positiveInteger, withDefault } from '../internal/validate.js'
 
 // -------------------------------------------------------------------------------------
@@ -72,12 +72,12 @@ export type StepLROptions = Omit<StepLRConfig, 'type'>
 export const stepLR = (options: StepLROptions): Scheduler<EpochState> => {
   const stepSize = positiveInteger('stepSize', options.stepSize)
   const gamma = positive('gamma', withDefault(options.gamma, 0.1))
-  const p: StepLROptionsFilled = { stepSize, gamma }
+  const p: Plan = { stepSize, gamma }
   return leaf({
     name: 'StepLR',
     config: p,
     lr: (e, lr) => lr * factor(p, e),
-    fastStep: (_n, clock) => (b) => scaleLrs(b, factor(p, ++clock.e)),
+    factors: (clock) => (factors, at, count) => fastFactors(p, clock, factors, at, count),
     closedForm: (e, base) => base * gamma ** Math.floor(e / stepSize),
     multiplier: (e) => gamma ** Math.floor(e / stepSize)
   })
@@ -90,6 +90,10 @@ export const stepLR = (options: StepLROptions): Scheduler<EpochState> => {
 // torch: `if last_epoch == 0 or last_epoch % step_size != 0: keep lr else lr * gamma`, as the factor
 // of the step that multiplies every group's lr (lr · 1 is lr exactly). A function of the
 // scheduler's numbers, at module level: V8 compiles and inlines it once for every StepLR (see
-// LeafSpec.fastStep)
-type StepLROptionsFilled = Required<StepLROptions>
-const factor = (p: StepLROptionsFilled, e: number): number => (e === 0 || e % p.stepSize !== 0 ? 1 : p.gamma)
+// Fast in internal/leaf.ts)
+type Plan = Required<StepLROptions>
+const factor = (p: Plan, e: number): number => (e === 0 || e % p.stepSize !== 0 ? 1 : p.gamma)
+// the fast path: the factors of the next `count` steps, into `factors` from `at` (see FastFactors in internal/leaf.ts)
+const fastFactors = (p: Plan, clock: Clock, factors: Float64Array, at: number, count: number): void => {
+  for (let j = 0; j < count; j++) factors[at + j] = factor(p, ++clock.e)
+}
