@@ -220,6 +220,43 @@ describe('chain: laws', () => {
   })
 })
 
+// The fast path multiplies the lrs by the factors of runs of up to 256 steps where every part's
+// step is a factor of the step, and steps one at a time elsewhere (a sequential's milestone, a part
+// that is not a factor): these cross runs, milestones and the 256-step chunks.
+describe('chain: the fast path in runs of factors', () => {
+  const cases = [
+    {
+      name: 'Chain[Seq[Linear(0.5, 1, 40), Exp(0.999)] ms [300], StepLR(100, 0.5), Chain[Const(0.5, 400), Poly(650, 2)]]',
+      s: chain([
+        sequential([linearLR({ startFactor: 0.5, totalIters: 40 }), exponentialLR({ gamma: 0.999 })], [300]),
+        stepLR({ stepSize: 100, gamma: 0.5 }),
+        chain([constantLR({ factor: 0.5, totalIters: 400 }), polynomialLR({ totalIters: 650, power: 2 })])
+      ])
+    },
+    {
+      name: 'Chain[Exp(0.999), Cos(200, 0.001), MultiStep([100, 500], 0.5)] (a cosine: not a factor)',
+      s: chain([exponentialLR({ gamma: 0.999 }), cosineAnnealingLR({ tMax: 200, etaMin: 0.001 }), multiStepLR({ milestones: [100, 500], gamma: 0.5 })])
+    },
+    {
+      name: 'Chain[Seq[Exp(0.99), Cos(100), Linear(0.5, 1, 30)] ms [250, 400], StepLR(70, 0.9)] (factors, then a cosine, then factors)',
+      s: chain([
+        sequential([exponentialLR({ gamma: 0.99 }), cosineAnnealingLR({ tMax: 100 }), linearLR({ startFactor: 0.5, totalIters: 30 })], [250, 400]),
+        stepLR({ stepSize: 70, gamma: 0.9 })
+      ])
+    },
+    {
+      name: 'Chain[StepLR(50, 0.5), Cyclic(0.1, 1, up 30)] and Seq[Cyclic(0.1, 1, up 30), StepLR(50, 0.5)] ms [90] (momentum rows held by the factor steps)',
+      s: sequential(
+        [chain([stepLR({ stepSize: 50, gamma: 0.5 }), cyclicLR({ baseLr: 0.1, maxLr: 1, stepSizeUp: 30 })]), cyclicLR({ baseLr: 0.1, maxLr: 1, stepSizeUp: 30 }), stepLR({ stepSize: 50, gamma: 0.5 })],
+        [200, 290]
+      )
+    }
+  ]
+  for (const { name, s } of cases) test(`${name}: traceArray equals trace bit for bit over 700 steps`, () => {
+    expectTraceArrayMatches(s, paramGroups([0.05, 0.5, 1], 0.9), 700)
+  })
+})
+
 describe('chain: closed form only where the product of multipliers is the fold', () => {
   test('a sequential inside a chain wipes the other factors at its milestone, so the chain has no closed form (chain([StepLR(500, 0.5), Seq[LinearLR, Exp] ms [1000]]) is 1 at step 1000)', () => {
     const s = chain([stepLR({ stepSize: 500, gamma: 0.5 }), sequential([linearLR({ startFactor: 0.5, totalIters: 10 }), exponentialLR({ gamma: 0.99 })], [1000])])
