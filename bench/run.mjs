@@ -27,8 +27,8 @@ const quick = process.env.BENCH_QUICK === '1'
 // -------------------------------------------------------------------------------------
 
 const P = quick
-  ? { steps: 100_000, runs: 3, reducerRuns: 2, closedCalls: 20_000, o1Calls: 50_000, heapSteps: 1_000_000, torchSteps: 2000, torchRuns: 2 }
-  : { steps: 1_000_000, runs: 7, reducerRuns: 3, closedCalls: 100_000, o1Calls: 200_000, heapSteps: 10_000_000, torchSteps: 20_000, torchRuns: 5 }
+  ? { processes: 1, steps: 100_000, runs: 3, reducerRuns: 2, closedCalls: 20_000, o1Calls: 50_000, heapSteps: 1_000_000, torchSteps: 2000, torchRuns: 2 }
+  : { processes: 3, steps: 1_000_000, runs: 7, reducerRuns: 3, closedCalls: 100_000, o1Calls: 200_000, heapSteps: 10_000_000, torchSteps: 20_000, torchRuns: 5 }
 const GROUPS = [1, 8]
 const FAR = 1e9 // the far step of the O(1) check
 const O1_HORIZON = 2e9 // OneCycleLR's totalSteps (and the warm-up + cosine's tMax) for the O(1) check
@@ -251,6 +251,33 @@ const runCase = async (index, n) => {
   }
 }
 
+/**
+ * One case's runs in several processes, as one: the median of every time and of the bytes per
+ * step, the spread of the fast path's ratio to the loop, the numbers' checks of all, the memory of
+ * the median process (by bytes per step).
+ */
+const combine = (runs) => {
+  const med = (f) => median(runs.map(f))
+  const byBytes = [...runs].sort((a, b) => a.fastBytes - b.fastBytes)[runs.length >> 1]
+  const o1 = runs[0].o1 === undefined ? undefined : { near: runs[0].o1.near, times: Object.fromEntries(Object.keys(runs[0].o1.times).map((t) => [t, med((x) => x.o1.times[t])])) }
+  return {
+    ...runs[0],
+    same: Object.fromEntries(Object.keys(runs[0].same).map((k) => [k, runs.every((x) => x.same[k])])),
+    hand: med((x) => x.hand),
+    fast: med((x) => x.fast),
+    fastOverHand: med((x) => x.fastOverHand),
+    fastOverHandByProcess: runs.map((x) => x.fastOverHand),
+    handNew: med((x) => x.handNew),
+    fastNew: med((x) => x.fastNew),
+    reducer: med((x) => x.reducer),
+    closed: runs[0].closed === undefined ? undefined : med((x) => x.closed),
+    fastBytes: med((x) => x.fastBytes),
+    reducerBytes: med((x) => x.reducerBytes),
+    o1,
+    heap: byBytes.heap
+  }
+}
+
 // -------------------------------------------------------------------------------------
 // torch
 // -------------------------------------------------------------------------------------
@@ -404,7 +431,7 @@ const report = (results, torch, seconds, loadAtStart) => {
     rows.map((x) => [
       x.r.name,
       x.r.groups,
-      `${mark(x.verdict.fold)} (${ratio(x.fastRatio)})`,
+      `${mark(x.verdict.fold)} (${ratio(x.fastRatio)}; by process ${x.r.fastOverHandByProcess.map((v) => v.toFixed(1)).join(', ')})`,
       x.verdict.torch === undefined ? 'skipped' : `${mark(x.verdict.torch)} (${ratio(x.torchOverFast)})`,
       x.verdict.o1 === undefined ? 'no closed form' : `${mark(x.verdict.o1)} (${x.o1.ratio.toFixed(2)})`,
       `${mark(x.verdict.alloc)} (${bytes(x.r.fastBytes)} B/step, ${x.r.heap.retainedAfterGc} B retained)`
@@ -574,18 +601,23 @@ if (arg('--case') !== undefined) {
   const results = []
   for (let c = 0; c < configs.length; c++)
     for (const groups of GROUPS) {
-      const r = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--case', String(c), '--groups', String(groups)], {
-        encoding: 'utf8',
-        maxBuffer: 1 << 26,
-        env: process.env
+      const runs = Array.from({ length: P.processes }, () => {
+        const r = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--case', String(c), '--groups', String(groups)], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 26,
+          env: process.env
+        })
+        if (r.status !== 0) {
+          console.error(r.stderr)
+          process.exit(1)
+        }
+        return JSON.parse(r.stdout)
       })
-      if (r.status !== 0) {
-        console.error(r.stderr)
-        process.exit(1)
-      }
-      const result = JSON.parse(r.stdout)
+      const result = combine(runs)
       results.push(result)
-      console.error(`${result.name} (${groups} group${groups > 1 ? 's' : ''}): fast ${fmt(result.fast)} ns/step, loop ${fmt(result.hand)}, reducer ${fmt(result.reducer)}`)
+      console.error(
+        `${result.name} (${groups} group${groups > 1 ? 's' : ''}): fast ${fmt(result.fast)} ns/step, loop ${fmt(result.hand)}, reducer ${fmt(result.reducer)}; fast ÷ loop by process ${runs.map((x) => x.fastOverHand.toFixed(2)).join(', ')}`
+      )
     }
   console.error('PyTorch …')
   const torch = runTorch()

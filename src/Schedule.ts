@@ -108,8 +108,8 @@ export interface Kernel {
   readonly steps?: ((b: Buffers, count: number) => void) | undefined
   /**
    * Optional, for a kernel whose steps may multiply every lr by one factor of the step and leave
-   * momentum alone: `k > 0` when the next `k` steps do (`Infinity`: all of them), `-k` when the
-   * next step does not or might not, nor the `k - 1` after it.
+   * momentum alone: `k > 0` when (at least) the next `k` steps do, `-k` when the next step does not
+   * or might not, nor the `k - 1` after it; small integers (at most 2^30 - 1).
    */
   readonly factorRun?: (() => number) | undefined
   /**
@@ -533,7 +533,10 @@ export const traceArray = <S>(
   }
   if (!copies && kernel.steps !== undefined) {
     b.row = n
-    kernel.steps(b, steps)
+    // in blocks: V8 then compiles the kernel's loop as a function called again and again rather
+    // than only from inside one long loop (which it does less well, and whose exit it has never
+    // seen: a deoptimization at the end of every fold)
+    for (let k = 0; k < steps; k += BLOCK) kernel.steps(b, Math.min(BLOCK, steps - k))
   } else
     for (let k = 1; k <= steps; k++) {
       if (!copies) b.row = k * n
@@ -545,6 +548,9 @@ export const traceArray = <S>(
     }
   return momentum === undefined ? { groups: n, steps, lr } : { groups: n, steps, lr, momentum }
 }
+
+/** The steps a fold asks a kernel for at once. */
+const BLOCK = 1024
 
 /**
  * The closed form of a scheduler over steps `0..steps` (rows like `trace`), or an error if it has none.

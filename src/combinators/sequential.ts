@@ -20,7 +20,7 @@
 import { ScheduleError } from '../errors.js'
 import { type AnyScheduler, type Buffers, type Groups, type Kernel, type Scheduler, resetBuffersToInitialLrs, resetToInitialLrs } from '../Schedule.js'
 import { bisectRight } from '../internal/bisect.js'
-import { epochOf } from '../internal/leaf.js'
+import { ALL_STEPS, epochOf } from '../internal/leaf.js'
 import { array, nonEmptyArray, nonNegativeInteger, record } from '../internal/validate.js'
 
 // -------------------------------------------------------------------------------------
@@ -245,8 +245,8 @@ const fastSteps = (run: Run, b: Buffers, count: number): void => {
 // the next steps that are factors of the child in charge, up to the milestone (whose step is a
 // restart: not a factor)
 const factorRunOf = (run: Run): number => {
-  const toMilestone = run.next - run.e - 1
+  const toMilestone = run.next === Infinity ? ALL_STEPS : Math.min(run.next - run.e - 1, ALL_STEPS)
   if (toMilestone === 0) return -1
-  const r = (run.kernels[run.idx] as Kernel).factorRun?.() ?? -Infinity
+  const r = (run.kernels[run.idx] as Kernel).factorRun?.() ?? -ALL_STEPS
   return r > 0 ? Math.min(r, toMilestone) : -Math.min(-r, toMilestone)
 }

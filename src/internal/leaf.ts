@@ -102,6 +102,12 @@ export const setAll = (to: Float64Array, out: Float64Array, row: number, x: numb
 /** The factors of up to CHUNK steps at a time. */
 export const CHUNK = 256
 
+/**
+ * `Kernel.factorRun` of a kernel whose every step is a factor: a small integer (a number V8 returns
+ * without boxing it, where Infinity would be boxed at every call), far beyond any CHUNK.
+ */
+export const ALL_STEPS = 2 ** 30 - 1
+
 /** The fast path of a schedule given by its factors: their steps, CHUNK at a time. */
 const factorSteps = (factorsOf: (factors: Float64Array, at: number, count: number) => void, scratch: Float64Array, b: Buffers, count: number): void => {
   for (let left = count; left > 0; left -= CHUNK) {
@@ -281,7 +287,7 @@ export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
                 write(b, 'step')
               },
       steps,
-      factorRun: factorsOf === undefined ? undefined : () => Infinity,
+      factorRun: factorsOf === undefined ? undefined : () => ALL_STEPS,
       factors: factorsOf,
       restart: (b) => {
         clock.e = 0
