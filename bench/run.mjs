@@ -5,9 +5,11 @@
 //   node --expose-gc bench/run.mjs --case 0 --groups 8    one case, as JSON (what the report runs)
 //   BENCH_QUICK=1 ...                                     fewer steps and runs (a smoke test; no report)
 //
-// Every (schedule, groups) case runs in a fresh Node process: V8 shares type feedback between all
+// Every (schedule, groups) case runs in fresh Node processes: V8 shares type feedback between all
 // the closures of one function literal, so timing six schedules in one process would time each
-// against the previous ones' feedback (a program uses one schedule, maybe two).
+// against the previous ones' feedback (a program uses one schedule, maybe two). Three processes
+// per case: V8 compiles the same code to faster or slower machine code from one process to the
+// next (it depends on when its background compiler runs); the report takes the medians.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem, release, platform } from 'node:os'
@@ -509,14 +511,18 @@ ${mem}
   CosineAnnealingLR(tMax = length − 1000)) with milestone 1000; and three levels of composites,
   chain(sequential(LinearLR, ExponentialLR), chain(StepLR, chain(ConstantLR, PolynomialLR))). Each is
   one JSON spec, built by lr-schedule here and by torch's classes in \`bench/torch_bench.py\`. Each
-  case runs in a fresh Node process: V8 shares type feedback between the closures of one function
-  literal, so timing every schedule in one process would time each on the others' feedback.
+  case runs in ${P.processes} fresh Node processes (V8 shares type feedback between the closures of
+  one function literal, so timing every schedule in one process would time each on the others'
+  feedback; and it compiles the same code to faster or slower machine code from one process to the
+  next): every figure is the median over the processes (the memory table: the process with the
+  median bytes per step), and the targets table shows the fast path's ratio in each.
 - **Hand-written loop.** The same formulas (PyTorch's chainable forms, in the same operation order),
   written as one writes such a loop by hand for speed, in a plain loop over a \`Float64Array\`
   (\`bench/configs.mjs\`): what a step shares between groups (a decay factor, a cosine ratio, a cycle
-  position) once per step, each step's cosine kept for the next step's cos(π(e − 1)/T), the config's
-  numbers as constants (V8 folds them), no composite. The bench checks that its output is the fast
-  path's bit for bit, so both do the same arithmetic.
+  position) once per step, each step's cosine kept for the next step's cos(π(e − 1)/T), one value for
+  every group when their arguments are the same, no composite; the config's numbers read from its
+  spec at run time, as code that takes a config must (literals would let V8 fold them). The bench
+  checks that its output is the fast path's bit for bit, so both do the same arithmetic.
 - **Fast path.** \`traceArray(s, lrs, ${n(P.steps)}, undefined, into)\`, interleaved with the hand-written
   loop, after a warm-up round; its ratio to the loop is the median of each run's ratio to the loop
   run just before it (so that load drifting between runs cancels). Both write into arrays of their

@@ -1,7 +1,9 @@
 /**
  * The one builder behind every scheduler whose state is PyTorch's `last_epoch` counter: the pure
- * reducer and the typed-array fast path are both derived from the same per-group functions, so
- * they cannot drift.
+ * reducer steps through the scheduler's per-group functions; the typed-array fast path through the
+ * scheduler's own loop over steps (`Fast`, `FastFactors`), written with the same helpers in the
+ * same operation order, or, without one, through the same per-group functions. Tests hold the two
+ * to the same bits.
  *
  * @internal
  */
