@@ -119,20 +119,6 @@ const factorSteps = (factorsOf: (factors: Float64Array, at: number, count: numbe
   }
 }
 
-/** A step that multiplies every lr by `factors[0]`, writing the current row. */
-const multiplyRow = (b: Buffers, factors: Float64Array): void => {
-  const { lr, momentum, row } = b
-  const out = b.rows.lr
-  const held = heldMomentumRows(b)
-  const f = factors[0] as number
-  for (let i = 0; i < lr.length; i++) {
-    const x = (lr[i] as number) * f
-    lr[i] = x
-    out[row + i] = x
-  }
-  if (held !== undefined) keepMomentum(momentum, held, row)
-}
-
 /** `count` steps that multiply every lr by `factors[j]`, each step writing its row. */
 const multiplyRows = (b: Buffers, factors: Float64Array, count: number): void => {
   const { lr, momentum } = b
@@ -271,23 +257,17 @@ export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
         clock.e = 0
         write(b, 'initial')
       },
-      // (a composite's step calls its children's: one step, as lean as can be)
       step:
-        factorsOf !== undefined
+        steps === undefined
           ? (b) => {
-              factorsOf(scratch as Float64Array, 0, 1)
-              multiplyRow(b, scratch as Float64Array)
+              clock.e += 1
+              write(b, 'step')
             }
-          : steps !== undefined
-            ? (b) => {
-                // (steps advance the row; a step leaves it where it is)
-                steps(b, 1)
-                b.row -= n
-              }
-            : (b) => {
-                clock.e += 1
-                write(b, 'step')
-              },
+          : (b) => {
+              // (steps advance the row; a step leaves it where it is)
+              steps(b, 1)
+              b.row -= n
+            },
       steps,
       factorRun: factorsOf === undefined ? undefined : () => ALL_STEPS,
       factors: factorsOf,
