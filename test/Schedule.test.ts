@@ -133,6 +133,7 @@ describe('traceArray into arrays of the caller', () => {
     for (let k = 0; k < 2; k++) {
       const a = traceArray(s, gs, 30, undefined, into)
       expectIdentical(a.lr, fresh.lr)
+      expect(a.momentum).toBeDefined()
       expectIdentical(a.momentum ?? [], fresh.momentum ?? [])
     }
   })

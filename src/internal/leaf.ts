@@ -11,7 +11,6 @@ import { ScheduleError } from '../errors.js'
 import { finite, nonEmptyArray, nonNegativeInteger, record } from './validate.js'
 import {
   type Buffers,
-  type SchedulerConfig,
   type Groups,
   type Kernel,
   type ParamGroup,

@@ -13,7 +13,7 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { ArrayOf, type Family, failureAt, schedulerConfig } from '../../config/codec.js'
+import { ArrayOf, type Family, schedulerConfig } from '../../config/codec.js'
 import { ScheduleError, formatValue } from '../../errors.js'
 import type { Scheduler } from '../../Schedule.js'
 import type { EpochState } from '../../internal/leaf.js'
