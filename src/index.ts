@@ -1,10 +1,25 @@
 /**
- * lr-schedule: functional, immutable learning-rate schedulers, numerically faithful to PyTorch.
+ * lr-schedule: functional, immutable learning-rate schedulers, numerically faithful to PyTorch and
+ * to the schedules of optax, Keras, Hugging Face transformers and timm.
  *
  * @since 0.1.0
  */
-export * from './errors.js'
-export * from './Schedule.js'
+export { ScheduleError, type ConfigError } from './core/errors.js'
+export {
+  type ParamGroup,
+  type Groups,
+  type StepInput,
+  type Reducer,
+  type Scheduler,
+  type AnyScheduler,
+  type SchedulerConfig,
+  type Trace,
+  type ArrayTrace,
+  type TraceBuffers,
+  paramGroups
+} from './core/model.js'
+export { trace, resume, traceArray, closedFormTrace, closedFormOf, setsMomentum, takesMetric } from './folds.js'
+export type { EpochState } from './internal/leaf.js'
 export * from './schedulers/StepLR.js'
 export * from './schedulers/MultiStepLR.js'
 export * from './schedulers/ConstantLR.js'
@@ -15,15 +30,14 @@ export * from './schedulers/CosineAnnealingLR.js'
 export * from './schedulers/LambdaLR.js'
 export * from './schedulers/MultiplicativeLR.js'
 export * from './schedulers/CyclicLR.js'
-export { sequential, type SequentialState } from './combinators/sequential.js'
-export { chain } from './combinators/chain.js'
-export type { EpochState } from './internal/leaf.js'
 export * from './schedulers/OneCycleLR.js'
 export * from './schedulers/CosineAnnealingWarmRestarts.js'
-export * from './schedulers/ReduceLROnPlateau.js'
-export * from './config/codec.js'
-export * from './config/decode.js'
-export * from './config/checkpoint.js'
+export { ReduceLROnPlateau, reduceLROnPlateau, type ReduceLROnPlateauOptions, type PlateauState } from './schedulers/ReduceLROnPlateau.js'
+export { sequential, type SequentialState } from './combinators/sequential.js'
+export { chain } from './combinators/chain.js'
+export { schedulerTypes } from './registry.js'
+export * from './json/decode.js'
+export * from './json/checkpoint.js'
 export * as optax from './presets/optax/index.js'
 export * as keras from './presets/keras/index.js'
 export * as hf from './presets/hf/index.js'

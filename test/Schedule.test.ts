@@ -3,19 +3,15 @@ import {
   closedFormTrace,
   cyclicLR,
   exponentialLR,
-  initialLrOf,
   linearLR,
-  momentumOf,
   multiplicativeLR,
   paramGroups,
-  recordInitialLrs,
-  resetToInitialLrs,
   resume,
   stepLR,
   trace,
   traceArray,
-  withMomentum
 } from '../src/index.js'
+import { initialLrOf, momentumOf, recordInitialLrs, resetToInitialLrs, withMomentum } from '../src/internal/groups.js'
 import { expectIdentical } from './helpers/close.js'
 import { deepFreeze } from './helpers/freeze.js'
 import { expectScheduleError } from './helpers/throws.js'
@@ -174,9 +170,9 @@ describe('paramGroups', () => {
   for (const { lrs, message } of [
     { lrs: [], message: 'lrs: expected a non-empty array of initial lrs, got []' },
     { lrs: 0.1, message: 'lrs: expected a non-empty array of initial lrs, got 0.1' },
-    { lrs: [0.1, NaN], message: 'lrs[1]: expected a finite number, got NaN' },
-    { lrs: [Infinity], message: 'lrs[0]: expected a finite number, got Infinity' },
-    { lrs: ['0.1'], message: 'lrs[0]: expected a finite number, got "0.1"' }
+    { lrs: [0.1, NaN], message: 'lrs[1]: expected a finite number >= 0, got NaN' },
+    { lrs: [Infinity], message: 'lrs[0]: expected a finite number >= 0, got Infinity' },
+    { lrs: ['0.1'], message: 'lrs[0]: expected a finite number >= 0, got "0.1"' }
   ]) test(`rejects ${message}`, () => {
     expectScheduleError(() => paramGroups(lrs as never), message)
   })

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { ScheduleError, chain, exponentialLR, formatValue, sequential, stepLR, trace } from '../src/index.js'
+import { ScheduleError, chain, exponentialLR, sequential, stepLR, trace } from '../src/index.js'
+import { formatValue } from '../src/core/errors.js'
 import { expectScheduleError } from './helpers/throws.js'
 
 describe('ScheduleError', () => {
@@ -59,7 +60,7 @@ describe('errors at trace time: groups', () => {
     { groups: [{ lr: NaN }], message: 'groups[0].lr: expected a finite number, got NaN' },
     { groups: [{ lr: 0.1 }, { momentum: 0.9 }], message: 'groups[1].lr: expected a finite number, got undefined' },
     { groups: [{ lr: 0.1 }, null], message: 'groups[1]: expected a param group, got null' },
-    { groups: [0.1, Infinity], message: 'lrs[1]: expected a finite number, got Infinity' }
+    { groups: [0.1, Infinity], message: 'lrs[1]: expected a finite number >= 0, got Infinity' }
   ]) test(`trace rejects ${message}`, () => {
     expectScheduleError(() => trace(stepLR({ stepSize: 1 }), groups as never, 1), message)
   })

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
 import { type Groups, trace, traceArray } from '../src/index.js'
 import { fromConfig } from './helpers/fromConfig.js'
+import { protocolOf } from '../src/internal/protocol.js'
 
 interface Case {
   readonly name: string
@@ -67,7 +68,7 @@ for (const file of files) {
       if (c.epochs !== undefined) {
         // PyTorch's step(epoch): the lr is the closed form at that (possibly fractional) epoch
         const initial = s.init(c.groups)[0].map((g) => g.initialLr as number)
-        const rows = c.epochs.map((e) => s.closedForm!(e, initial))
+        const rows = c.epochs.map((e) => protocolOf(s).closedForm!(e, initial))
         const r = worst(rows, c.lr)
         expect(r.err, `lr ${r.at}`).toBeLessThanOrEqual(TOLERANCE)
         record(file, c, r.err)

@@ -13,7 +13,8 @@
  * @since 0.1.0
  */
 import * as tf from '@tensorflow/tfjs'
-import { type AnyScheduler, type Groups, type ParamGroup, momentumOf } from '../Schedule.js'
+import { type AnyScheduler, type Groups, type ParamGroup } from '../core/model.js'
+import { momentumOf } from '../internal/groups.js'
 
 // -------------------------------------------------------------------------------------
 // model

@@ -3,7 +3,7 @@
  *
  * @internal
  */
-import type { SchedulerConfig } from '../Schedule.js'
+import type { SchedulerConfig } from '../core/model.js'
 
 const argsOf = (c: SchedulerConfig): string =>
   Object.entries(c)

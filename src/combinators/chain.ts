@@ -11,11 +11,14 @@
  *
  * @since 0.1.0
  */
-import { type AnyScheduler, type Buffers, type Groups, type Kernel, type Scheduler, type StepInput, resetBuffersToInitialLrs, resetToInitialLrs } from '../Schedule.js'
-import { ScheduleError } from '../errors.js'
+import { type AnyScheduler, type Groups, type Scheduler, type StepInput } from '../core/model.js'
+import { type Buffers, type Kernel, resetBuffersToInitialLrs } from '../internal/kernel.js'
+import { resetToInitialLrs } from '../internal/groups.js'
+import { ScheduleError } from '../core/errors.js'
 import { CHUNK, heldMomentumRows, keepMomentum } from '../internal/leaf.js'
-import { nonEmptyArray } from '../internal/validate.js'
+import { nonEmptyArray } from '../core/validate.js'
 import { checkScheduler, childStates } from './sequential.js'
+import { protocolOf, scheduler } from '../internal/protocol.js'
 
 /** The kernels a chain's fast path steps in turn (its children's, a chain child's flattened). */
 const chainParts = new WeakMap<Kernel, ReadonlyArray<Kernel>>()
@@ -50,12 +53,12 @@ export const chain = (schedulers: ReadonlyArray<AnyScheduler>): Scheduler<Readon
   }
 
   // back to step 0: every child's initial step again, in turn, with what it recorded when built
-  const initialStep = (state: ReadonlyArray<unknown>, groups: Groups): readonly [Groups, ReadonlyArray<unknown>] => {
+  const reinit = (state: ReadonlyArray<unknown>, groups: Groups): readonly [Groups, ReadonlyArray<unknown>] => {
     const states = childStates('ChainedScheduler state', state, children.length)
     const next: Array<unknown> = []
     let g = groups
     children.forEach((c, i) => {
-      const [g1, s1] = c.initialStep(states[i], g)
+      const [g1, s1] = protocolOf(c).reinit(states[i], g)
       g = g1
       next.push(s1)
     })
@@ -74,30 +77,30 @@ export const chain = (schedulers: ReadonlyArray<AnyScheduler>): Scheduler<Readon
     return [g, next]
   }
 
-  const multipliers = children.map((c) => c.multiplier)
+  const multipliers = children.map((c) => protocolOf(c).multiplier)
   const multiplier = multipliers.every((f) => f !== undefined)
     ? (t: number): number => multipliers.reduce((acc, f) => acc * (f as (t: number) => number)(t), 1)
     : undefined
 
   const kernel = (n: number): Kernel => {
-    const ks = children.map((c) => c.kernel(n))
+    const ks = children.map((c) => protocolOf(c).kernel(n))
     // a step steps the children in turn, and a chain child steps its own children in turn: one
     // flat loop over the parts, not a call per level of nesting
     const parts = ks.flatMap((k) => chainParts.get(k) ?? [k])
     const steps = parts.map((k) => k.step)
     const writes = ks[ks.length - 1]?.writesRows === true
     const columns = new Float64Array(parts.length * CHUNK)
-    const initialStep: Kernel['initialStep'] = (b) => {
-      for (const k of ks) k.initialStep(b)
+    const reinit: Kernel['reinit'] = (b) => {
+      for (const k of ks) k.reinit(b)
     }
     const fast: Kernel = {
       init: (b) => {
         for (const k of ks) k.init(b)
       },
-      initialStep,
+      reinit,
       restart: (b) => {
         resetBuffersToInitialLrs(b)
-        initialStep(b)
+        reinit(b)
       },
       step: (b, metric) => stepAll(steps, b, metric),
       // every call ends with the last child's
@@ -112,28 +115,27 @@ export const chain = (schedulers: ReadonlyArray<AnyScheduler>): Scheduler<Readon
     return fast
   }
 
-  return {
-    name: 'ChainedScheduler',
+  return scheduler<ReadonlyArray<unknown>>({
     config: { type: 'ChainedScheduler', schedulers: children.map((c) => c.config) },
     init,
     // as the first child of a sequential, a chain is built afresh
-    initialStep,
+    reinit,
     step,
-    restart: (state, groups) => initialStep(state, resetToInitialLrs(groups)),
+    restart: (state, groups) => reinit(state, resetToInitialLrs(groups)),
     closedForm: multiplier === undefined ? undefined : (t, initialLrs) => initialLrs.map((lr) => lr * multiplier(t)),
     multiplier,
     checkState: (state, path, groups) => {
       const states = childStates(path, state, children.length)
-      const counts = children.map((c, i) => c.checkState(states[i], `${path}[${i}]`, groups))
+      const counts = children.map((c, i) => protocolOf(c).checkState(states[i], `${path}[${i}]`, groups))
       counts.forEach((k, i) => {
         if (k !== counts[0]) throw new ScheduleError(`${path}[${i}]`, `a state of ${counts[0]} steps, like the chain's first scheduler`, `a state of ${k} steps`)
       })
       return counts[0] as number
     },
-    cyclesMomentum: children.some((c) => c.cyclesMomentum),
-    needsMetric: children.some((c) => c.needsMetric),
+    setsMomentum: children.some((c) => protocolOf(c).setsMomentum),
+    takesMetric: children.some((c) => protocolOf(c).takesMetric),
     kernel
-  }
+  })
 }
 
 // -------------------------------------------------------------------------------------

@@ -17,11 +17,14 @@
  *
  * @since 0.1.0
  */
-import { ScheduleError } from '../errors.js'
-import { type AnyScheduler, type Buffers, type Groups, type Kernel, type Scheduler, resetBuffersToInitialLrs, resetToInitialLrs } from '../Schedule.js'
+import { ScheduleError } from '../core/errors.js'
+import { type AnyScheduler, type Groups, type Scheduler } from '../core/model.js'
+import { type Buffers, type Kernel, resetBuffersToInitialLrs } from '../internal/kernel.js'
+import { resetToInitialLrs } from '../internal/groups.js'
 import { bisectRight } from '../internal/bisect.js'
+import { type Protocol, isScheduler, protocolOf, scheduler } from '../internal/protocol.js'
 import { ALL_STEPS, epochOf } from '../internal/leaf.js'
-import { array, nonEmptyArray, nonNegativeInteger, record } from '../internal/validate.js'
+import { array, nonEmptyArray, nonNegativeInteger, record } from '../core/validate.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -48,9 +51,7 @@ export interface SequentialState {
 
 /** Checks that a child is a scheduler. @internal */
 export const checkScheduler = (path: string, s: unknown): Scheduler<unknown> => {
-  const ok =
-    typeof s === 'object' && s !== null && typeof (s as Scheduler).init === 'function' && typeof (s as Scheduler).step === 'function'
-  if (!ok) throw new ScheduleError(path, 'a scheduler', s)
+  if (!isScheduler(s)) throw new ScheduleError(path, 'a scheduler (built by one of the constructors or combinators of lr-schedule)', s)
   return s as Scheduler<unknown>
 }
 
@@ -91,8 +92,8 @@ export const sequential = (
   const first = bisectRight(ms, 0)
 
   // back to step 0: every lr to its initial lr, then the first child's initial step again
-  const initialStep = (states: ReadonlyArray<unknown>, groups: Groups): readonly [Groups, SequentialState] => {
-    const [g, s] = (children[first] as Scheduler<unknown>).initialStep(states[first], resetToInitialLrs(groups))
+  const reinit = (states: ReadonlyArray<unknown>, groups: Groups): readonly [Groups, SequentialState] => {
+    const [g, s] = protocolOf(children[first] as Scheduler<unknown>).reinit(states[first], resetToInitialLrs(groups))
     return [g, { lastEpoch: 0, schedulers: states.map((x, i) => (i === first ? s : x)) }]
   }
 
@@ -105,7 +106,7 @@ export const sequential = (
       g = g1
       states.push(s1)
     }
-    return initialStep(states, g)
+    return reinit(states, g)
   }
 
   const step = (state: SequentialState, groups: Groups, input?: Parameters<Scheduler['step']>[2]): readonly [Groups, SequentialState] => {
@@ -113,11 +114,11 @@ export const sequential = (
     const states = childStates('SequentialLR state.schedulers', state.schedulers, children.length)
     const idx = bisectRight(ms, e)
     const child = children[idx] as Scheduler<unknown>
-    const [g, s] = idx > 0 && ms[idx - 1] === e ? child.restart(states[idx], groups) : child.step(states[idx], groups, input)
+    const [g, s] = idx > 0 && ms[idx - 1] === e ? protocolOf(child).restart(states[idx], groups) : child.step(states[idx], groups, input)
     return [g, { lastEpoch: e, schedulers: states.map((x, i) => (i === idx ? s : x)) }]
   }
 
-  const closedForms = children.map((c) => c.closedForm)
+  const closedForms = children.map((c) => protocolOf(c).closedForm)
   // the child in charge after t steps and its local step count
   const segment = (t: number): readonly [number, number] => {
     const idx = bisectRight(ms, t)
@@ -125,12 +126,12 @@ export const sequential = (
   }
 
   const kernel = (n: number): Kernel => {
-    const ks = children.map((c) => c.kernel(n))
+    const ks = children.map((c) => protocolOf(c).kernel(n))
     const run: Run = { kernels: ks, milestones: ms, e: 0, idx: first, next: ms[first] ?? Infinity }
     const writes = ks.every((k) => k.writesRows === true)
-    const initialStep: Kernel['initialStep'] = (b) => {
+    const reinit: Kernel['reinit'] = (b) => {
       resetBuffersToInitialLrs(b)
-      ;(ks[first] as Kernel).initialStep(b)
+      ;(ks[first] as Kernel).reinit(b)
       run.e = 0
       run.idx = first
       run.next = ms[first] ?? Infinity
@@ -138,14 +139,14 @@ export const sequential = (
     return {
       init: (b) => {
         for (const k of ks) k.init(b)
-        initialStep(b)
+        reinit(b)
       },
-      initialStep,
-      restart: initialStep,
+      reinit,
+      restart: reinit,
       step: (b, metric) => fastStep(run, b, metric),
       // every call ends with a child's
       writesRows: writes,
-      steps: writes && children.every((c) => !c.needsMetric) ? (b, count) => fastSteps(run, b, count) : undefined,
+      steps: writes && children.every((c) => !protocolOf(c).takesMetric) ? (b, count) => fastSteps(run, b, count) : undefined,
       factorRun: () => factorRunOf(run),
       factors: (out, at, count) => {
         ;(run.kernels[run.idx] as Kernel).factors?.(out, at, count)
@@ -154,20 +155,19 @@ export const sequential = (
     }
   }
 
-  return {
-    name: 'SequentialLR',
+  return scheduler<SequentialState>({
     config: { type: 'SequentialLR', schedulers: children.map((c) => c.config), milestones: ms },
     init,
     // a composite child starts afresh (PyTorch would advance it, pytorch/pytorch#196243)
     // as a child of a sequential, a sequential goes back to its step 0 (with what its children
     // recorded when they were built), at the start and at its milestone alike
-    initialStep: (state, groups) => initialStep(childStates('SequentialLR state.schedulers', state.schedulers, children.length), groups),
+    reinit: (state, groups) => reinit(childStates('SequentialLR state.schedulers', state.schedulers, children.length), groups),
     step,
-    restart: (state, groups) => initialStep(childStates('SequentialLR state.schedulers', state.schedulers, children.length), groups),
+    restart: (state, groups) => reinit(childStates('SequentialLR state.schedulers', state.schedulers, children.length), groups),
     closedForm: closedForms.every((f) => f !== undefined)
       ? (t, initialLrs) => {
           const [idx, local] = segment(t)
-          return (closedForms[idx] as NonNullable<Scheduler['closedForm']>)(local, initialLrs)
+          return (closedForms[idx] as NonNullable<Protocol<unknown>['closedForm']>)(local, initialLrs)
         }
       : undefined,
     // not a multiplier: at its start and its milestones it sets the lrs back to the initial ones,
@@ -179,7 +179,7 @@ export const sequential = (
       const states = childStates(`${path}.schedulers`, o['schedulers'], children.length)
       const idx = bisectRight(ms, e)
       children.forEach((c, i) => {
-        const k = c.checkState(states[i], `${path}.schedulers[${i}]`, groups)
+        const k = protocolOf(c).checkState(states[i], `${path}.schedulers[${i}]`, groups)
         // steps each child has taken: up to its segment's end, 0 before it starts
         const start = i === 0 ? 0 : (ms[i - 1] as number)
         const expected = i < first || i > idx ? 0 : i === idx ? e - start : (ms[i] as number) - 1 - start
@@ -188,10 +188,10 @@ export const sequential = (
       })
       return e
     },
-    cyclesMomentum: children.some((c) => c.cyclesMomentum),
-    needsMetric: children.some((c) => c.needsMetric),
+    setsMomentum: children.some((c) => protocolOf(c).setsMomentum),
+    takesMetric: children.some((c) => protocolOf(c).takesMetric),
     kernel
-  }
+  })
 }
 
 // -------------------------------------------------------------------------------------

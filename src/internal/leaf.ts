@@ -7,19 +7,12 @@
  *
  * @internal
  */
-import { ScheduleError } from '../errors.js'
-import { finite, nonEmptyArray, nonNegativeInteger, record } from './validate.js'
-import {
-  type Buffers,
-  type Groups,
-  type Kernel,
-  type ParamGroup,
-  type Scheduler,
-  initialLrOf,
-  momentumOf,
-  recordInitialLrs,
-  withMomentum
-} from '../Schedule.js'
+import { ScheduleError } from '../core/errors.js'
+import { finite, nonEmptyArray, nonNegativeInteger, record } from '../core/validate.js'
+import { type Buffers, type Kernel } from './kernel.js'
+import { scheduler } from './protocol.js'
+import { type Groups, type ParamGroup, type Scheduler } from '../core/model.js'
+import { initialLrOf, momentumOf, recordInitialLrs, withMomentum } from './groups.js'
 
 /**
  * The state of a counter-based scheduler: PyTorch's `last_epoch` (0 after the initial step) and
@@ -252,7 +245,7 @@ export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
         clock.e = 0
         write(b, 'ctor')
       },
-      initialStep: (b) => {
+      reinit: (b) => {
         clock.e = 0
         write(b, 'initial')
       },
@@ -278,15 +271,14 @@ export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
     }
   }
 
-  return {
-    name: spec.name,
+  return scheduler<EpochState>({
     config: { type: spec.name, ...spec.config },
     init: (groups) => {
       const started = begin(groups)
       const baseLrs = started.map((g, i) => initialLrOf(g, i))
       return [apply(started, 0, 'ctor', baseLrs), { lastEpoch: 0, baseLrs }]
     },
-    initialStep: (state, groups) => {
+    reinit: (state, groups) => {
       const baseLrs = basesOf(spec.name, state, groups.length)
       return [apply(recordInitialLrs(groups), 0, 'initial', baseLrs), { lastEpoch: 0, baseLrs }]
     },
@@ -306,6 +298,13 @@ export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
             checkGroups?.(initialLrs.length)
             return initialLrs.map((base, i) => closedForm(t, base, i))
           },
+    closedFormMomentum:
+      momentum === undefined
+        ? undefined
+        : (t, n) => {
+            checkGroups?.(n)
+            return Array.from({ length: n }, (_, i) => momentum(t, i))
+          },
     multiplier: spec.multiplier,
     checkState: (state, path, groups) => {
       const o = record(path, state, ['lastEpoch', 'baseLrs'])
@@ -318,10 +317,11 @@ export const leaf = (spec: LeafSpec): Scheduler<EpochState> => {
         throw new ScheduleError(`${path}.lastEpoch`, `at most ${spec.lastStep} (${spec.name}'s last step)`, e)
       return e
     },
-    cyclesMomentum: momentum !== undefined,
-    needsMetric: false,
+    setsMomentum: momentum !== undefined,
+    takesMetric: false,
+    checkGroups: (n) => checkGroups?.(n),
     kernel
-  }
+  })
 }
 
 /** Reads `baseLrs` from a state: one per group. */

@@ -5,10 +5,11 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { Finite, PositiveInteger, schedulerConfig } from '../config/codec.js'
-import type { Buffers, Scheduler } from '../Schedule.js'
+import { Finite, PositiveInteger, schedulerConfig } from '../core/codec.js'
+import type { Buffers } from '../internal/kernel.js'
+import type { Scheduler } from '../core/model.js'
 import { type Clock, type EpochState, heldMomentumRows, keepMomentum, leaf } from '../internal/leaf.js'
-import { finite, positiveInteger, withDefault } from '../internal/validate.js'
+import { finite, positiveInteger, withDefault } from '../core/validate.js'
 
 // -------------------------------------------------------------------------------------
 // model

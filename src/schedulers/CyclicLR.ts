@@ -3,7 +3,7 @@
  * custom scale function), and momentum inversely between `maxMomentum` and `baseMomentum`.
  *
  * The lr is a function of the step index, so the reducer and the closed form are the same
- * expression (PyTorch's `get_lr`); the closed form also gives the momentum (`cyclicMomentum`).
+ * expression (PyTorch's `get_lr`); the closed form also gives the momentum.
  *
  * Row 0 (the constructor's step) follows a quirk of PyTorch: the constructor sets every lr to
  * `baseLr`, but its step runs before it assigns its own `base_lrs` and so reads the groups'
@@ -13,8 +13,9 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { Bool, FunctionName, NonNegative, NonNegativeInteger, OneOf, PerGroup, Positive, PositiveInteger, schedulerConfig } from '../config/codec.js'
-import type { Buffers, Scheduler } from '../Schedule.js'
+import { Bool, FunctionName, NonNegative, NonNegativeInteger, OneOf, PerGroup, Positive, PositiveInteger, schedulerConfig } from '../core/codec.js'
+import type { Buffers } from '../internal/kernel.js'
+import type { Scheduler } from '../core/model.js'
 import { type Clock, type EpochState, type LeafLr, heldMomentumRows, keepMomentum, leaf, setAll } from '../internal/leaf.js'
 import {
   at,
@@ -30,7 +31,7 @@ import {
   positiveInteger,
   uniform,
   withDefault
-} from '../internal/validate.js'
+} from '../core/validate.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -157,10 +158,7 @@ const scaleFactorOf = (q: number, cycle: number, stepRatio: number): number => {
  * @category constructors
  * @since 0.1.0
  */
-export const cyclicLR = (options: CyclicLROptions): Scheduler<EpochState> & {
-  /** Momentum of every group after `t` steps (the closed form of the momentum column). */
-  readonly cyclicMomentum: (t: number, groups: number) => ReadonlyArray<number>
-} => {
+export const cyclicLR = (options: CyclicLROptions): Scheduler<EpochState> => {
   const baseLr = perGroup('baseLr', options.baseLr, nonNegative)
   const maxLr = perGroup('maxLr', options.maxLr, nonNegative)
   const up = positiveInteger('stepSizeUp', withDefault(options.stepSizeUp, 2000))
@@ -190,7 +188,7 @@ export const cyclicLR = (options: CyclicLROptions): Scheduler<EpochState> & {
     }
   }
   const lr: LeafLr = (e, _lr, _base, i) => lrAt(e, i)
-  const scheduler = leaf({
+  return leaf({
     name: 'CyclicLR',
     config: {
       baseLr,
@@ -217,13 +215,6 @@ export const cyclicLR = (options: CyclicLROptions): Scheduler<EpochState> & {
     closedForm: (e, _base, i) => lrAt(e, i),
     ...(cycleMomentum ? { momentum: momentumAt } : {})
   })
-  return {
-    ...scheduler,
-    cyclicMomentum: (t, n) => {
-      checkGroups(n)
-      return Array.from({ length: n }, (_, i) => momentumAt(t, i))
-    }
-  }
 }
 
 // -------------------------------------------------------------------------------------

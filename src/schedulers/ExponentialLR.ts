@@ -4,10 +4,10 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { Positive, schedulerConfig } from '../config/codec.js'
-import type { Scheduler } from '../Schedule.js'
+import { Positive, schedulerConfig } from '../core/codec.js'
+import type { Scheduler } from '../core/model.js'
 import { type Clock, type EpochState, type LeafLr, leaf } from '../internal/leaf.js'
-import { positive } from '../internal/validate.js'
+import { positive } from '../core/validate.js'
 
 // -------------------------------------------------------------------------------------
 // model

@@ -5,10 +5,10 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { InRange, PositiveInteger, schedulerConfig } from '../config/codec.js'
-import type { Scheduler } from '../Schedule.js'
+import { InRange, PositiveInteger, schedulerConfig } from '../core/codec.js'
+import type { Scheduler } from '../core/model.js'
 import { type Clock, type EpochState, leaf } from '../internal/leaf.js'
-import { inRange, positiveInteger, withDefault } from '../internal/validate.js'
+import { inRange, positiveInteger, withDefault } from '../core/validate.js'
 
 // -------------------------------------------------------------------------------------
 // model

@@ -5,11 +5,11 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { ArrayOf, NonNegativeInteger, Positive, schedulerConfig } from '../config/codec.js'
-import type { Scheduler } from '../Schedule.js'
+import { ArrayOf, NonNegativeInteger, Positive, schedulerConfig } from '../core/codec.js'
+import type { Scheduler } from '../core/model.js'
 import { bisectRight } from '../internal/bisect.js'
 import { type Clock, type EpochState, leaf } from '../internal/leaf.js'
-import { array, nonNegativeInteger, positive, withDefault } from '../internal/validate.js'
+import { array, nonNegativeInteger, positive, withDefault } from '../core/validate.js'
 
 // -------------------------------------------------------------------------------------
 // model

@@ -8,10 +8,10 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { FunctionNames, schedulerConfig } from '../config/codec.js'
-import type { Scheduler } from '../Schedule.js'
+import { FunctionNames, schedulerConfig } from '../core/codec.js'
+import type { Scheduler } from '../core/model.js'
 import { type EpochState, type LeafLr, leaf } from '../internal/leaf.js'
-import { at, funcs, groupCount } from '../internal/validate.js'
+import { at, funcs, groupCount } from '../core/validate.js'
 import type { LrLambda } from './LambdaLR.js'
 
 // -------------------------------------------------------------------------------------

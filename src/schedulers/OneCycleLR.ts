@@ -11,9 +11,10 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { Bool, InRange, NonNegative, OneOf, PerGroup, Positive, PositiveInteger, schedulerConfig } from '../config/codec.js'
-import { ScheduleError } from '../errors.js'
-import type { Buffers, Scheduler } from '../Schedule.js'
+import { Bool, InRange, NonNegative, OneOf, PerGroup, Positive, PositiveInteger, schedulerConfig } from '../core/codec.js'
+import { ScheduleError } from '../core/errors.js'
+import type { Buffers } from '../internal/kernel.js'
+import type { Scheduler } from '../core/model.js'
 import { type Clock, type EpochState, type LeafLr, heldMomentumRows, keepMomentum, leaf, setAll } from '../internal/leaf.js'
 import {
   at,
@@ -28,7 +29,7 @@ import {
   positiveInteger,
   uniform,
   withDefault
-} from '../internal/validate.js'
+} from '../core/validate.js'
 
 // -------------------------------------------------------------------------------------
 // model

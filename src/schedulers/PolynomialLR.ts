@@ -4,10 +4,10 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { NonNegative, PositiveInteger, schedulerConfig } from '../config/codec.js'
-import type { Scheduler } from '../Schedule.js'
+import { NonNegative, PositiveInteger, schedulerConfig } from '../core/codec.js'
+import type { Scheduler } from '../core/model.js'
 import { type Clock, type EpochState, leaf } from '../internal/leaf.js'
-import { nonNegative, positiveInteger, withDefault } from '../internal/validate.js'
+import { nonNegative, positiveInteger, withDefault } from '../core/validate.js'
 
 // -------------------------------------------------------------------------------------
 // model

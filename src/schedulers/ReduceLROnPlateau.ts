@@ -14,82 +14,45 @@
  *
  * @since 0.1.0
  */
-import * as t from 'io-ts'
-import { InRange, NonNegative, NonNegativeInteger, OneOf, PerGroup, schedulerConfig } from '../config/codec.js'
-import { ScheduleError } from '../errors.js'
-import { type Buffers, type Groups, type Kernel, type Scheduler, type StepInput, recordInitialLrs, resetToInitialLrs } from '../Schedule.js'
-import { at, groupCount, inRange, nonNegative, nonNegativeInteger, oneOf, perGroup, record, withDefault } from '../internal/validate.js'
+import { InRange, NonNegative, NonNegativeInteger, OneOf, PerGroup } from '../core/codec.js'
+import { ScheduleError } from '../core/errors.js'
+import type { StepInput } from '../core/model.js'
+import { at, groupCount, nonNegativeInteger, record } from '../core/validate.js'
+import { fromReducer } from '../internal/builders.js'
+import { type ArgsOf, type OptionsOf, define, withDefault } from '../internal/define.js'
+import { recordInitialLrs, resetToInitialLrs } from '../internal/groups.js'
+import type { Buffers, Kernel } from '../internal/kernel.js'
+import type { Groups } from '../core/model.js'
 
 // -------------------------------------------------------------------------------------
 // model
 // -------------------------------------------------------------------------------------
 
 /**
- * The codecs of ReduceLROnPlateau's arguments (all optional), shared by every config that is PyTorch's
- * plateau under another name (`hf.reduce_lr_on_plateau`).
+ * ReduceLROnPlateau's arguments (all optional, PyTorch's defaults): shared by every schedule that is
+ * PyTorch's plateau under another name (`hf.reduce_lr_on_plateau`).
  *
- * @example
- * import { plateauArguments } from 'lr-schedule'
- * Object.keys(plateauArguments) // ['mode', 'factor', 'patience', 'threshold', 'thresholdMode', 'cooldown', 'minLr', 'eps']
- *
- * @category model
- * @since 0.1.0
+ * @category definitions
+ * @since 0.2.0
  */
-export const plateauArguments = {
-  mode: OneOf(['min', 'max'] as const),
-  factor: InRange(0, 1, { hi: true }),
-  patience: NonNegativeInteger,
-  threshold: NonNegative,
-  thresholdMode: OneOf(['rel', 'abs'] as const),
-  cooldown: NonNegativeInteger,
-  minLr: PerGroup(NonNegative),
-  eps: NonNegative
+export const plateauArgs = {
+  mode: withDefault(OneOf(['min', 'max'] as const), 'Whether the metric should decrease (`"min"`) or increase (`"max"`).', 'min'),
+  factor: withDefault(InRange(0, 1, { hi: true }), 'The factor a reduction multiplies the lr by, in [0, 1).', 0.1),
+  patience: withDefault(NonNegativeInteger, 'Steps without improvement tolerated before a reduction.', 10),
+  threshold: withDefault(NonNegative, 'How much better a metric must be to count as an improvement.', 1e-4),
+  thresholdMode: withDefault(OneOf(['rel', 'abs'] as const), 'Whether `threshold` is relative (`"rel"`) or absolute (`"abs"`).', 'rel'),
+  cooldown: withDefault(NonNegativeInteger, 'Steps after a reduction during which bad steps are not counted.', 0),
+  minLr: withDefault(PerGroup(NonNegative), 'The floor of the lr (one per group, or one for all).', 0 as number | ReadonlyArray<number>),
+  eps: withDefault(NonNegative, 'A reduction smaller than this is skipped.', 1e-8)
 }
 
 /**
- * The JSON config of ReduceLROnPlateau (PyTorch's arguments in camelCase, PyTorch's defaults): the codec
- * is the single source of the config's type and of `ReduceLROnPlateauOptions`. Arguments:
- * - `mode`: `min`: lower metrics are better (default); `max`: higher ones.
- * - `factor`: The lr's factor at each reduction, in [0, 1). Default 0.1.
- * - `patience`: Bad steps tolerated before a reduction (reduces after `patience + 1`): an integer >= 0. Default 10.
- * - `threshold`: How much better a metric must be to count as an improvement, >= 0. Default 1e-4.
- * - `thresholdMode`: `rel` (a fraction of the best, default) or `abs`.
- * - `cooldown`: Steps to wait after a reduction before counting bad steps again: an integer >= 0. Default 0.
- * - `minLr`: Lower bound of the lr (per group), >= 0. Default 0.
- * - `eps`: Reductions smaller than this are skipped, >= 0. Default 1e-8.
- *
- * @example
- * import { ReduceLROnPlateauConfig } from 'lr-schedule'
- * ReduceLROnPlateauConfig.is({ type: 'ReduceLROnPlateau', mode: 'min', factor: 0.5, patience: 3 }) // true
+ * ReduceLROnPlateau's arguments.
  *
  * @category model
  * @since 0.1.0
  */
-export const ReduceLROnPlateauConfig = schedulerConfig('ReduceLROnPlateau', {}, plateauArguments)
-
-/**
- * The JSON config of ReduceLROnPlateau.
- *
- * @example
- * import type { ReduceLROnPlateauConfig } from 'lr-schedule'
- * const c: ReduceLROnPlateauConfig = { type: 'ReduceLROnPlateau', mode: 'min', factor: 0.5, patience: 3 }
- *
- * @category model
- * @since 0.1.0
- */
-export type ReduceLROnPlateauConfig = t.TypeOf<typeof ReduceLROnPlateauConfig>
-
-/**
- * ReduceLROnPlateau's arguments: its config without `type` (see `ReduceLROnPlateauConfig`).
- *
- * @example
- * import type { ReduceLROnPlateauOptions } from 'lr-schedule'
- * const o: ReduceLROnPlateauOptions = { mode: 'min', factor: 0.5, patience: 3 }
- *
- * @category model
- * @since 0.1.0
- */
-export type ReduceLROnPlateauOptions = Omit<ReduceLROnPlateauConfig, 'type'>
+export type ReduceLROnPlateauOptions = OptionsOf<typeof plateauArgs>
 
 /**
  * The state of a ReduceLROnPlateau: steps taken, the best metric (`null` before the first), the
@@ -111,30 +74,38 @@ export interface PlateauState {
 
 const fresh: PlateauState = { lastEpoch: 0, best: null, numBadEpochs: 0, cooldownCounter: 0 }
 
-// -------------------------------------------------------------------------------------
-// constructors
-// -------------------------------------------------------------------------------------
+/**
+ * The definition of ReduceLROnPlateau.
+ *
+ * @category definitions
+ * @since 0.2.0
+ */
+export const ReduceLROnPlateau = define({
+  type: 'ReduceLROnPlateau',
+  summary: 'Reduces the lr by `factor` once the metric has not improved for more than `patience` steps.',
+  args: plateauArgs,
+  make: (a) => fromReducer(plateau(a))
+})
 
 /**
- * Reduces the lr when the metric stops improving.
+ * Reduces the lr by `factor` when the metric has stopped improving for more than `patience` steps.
  *
  * @example
  * import { reduceLROnPlateau, trace } from 'lr-schedule'
- * const s = reduceLROnPlateau({ patience: 1, factor: 0.5 })
- * trace(s, [1], 4, [3, 3, 3, 3]).lr // [[1], [1], [1], [0.5], [0.5]]
+ * trace(reduceLROnPlateau({ patience: 1, factor: 0.5 }), [1], 4, [3, 3, 3, 3]).lr // [[1], [1], [1], [0.5], [0.5]]
  *
  * @category constructors
  * @since 0.1.0
  */
-export const reduceLROnPlateau = (options: ReduceLROnPlateauOptions = {}): Scheduler<PlateauState> => {
-  const mode = oneOf('mode', withDefault(options.mode, 'min'), ['min', 'max'] as const)
-  const factor = inRange('factor', withDefault(options.factor, 0.1), 0, 1, { hi: true })
-  const patience = nonNegativeInteger('patience', withDefault(options.patience, 10))
-  const threshold = nonNegative('threshold', withDefault(options.threshold, 1e-4))
-  const thresholdMode = oneOf('thresholdMode', withDefault(options.thresholdMode, 'rel'), ['rel', 'abs'] as const)
-  const cooldown = nonNegativeInteger('cooldown', withDefault(options.cooldown, 0))
-  const minLr = perGroup('minLr', withDefault(options.minLr, 0), nonNegative)
-  const eps = nonNegative('eps', withDefault(options.eps, 1e-8))
+export const reduceLROnPlateau = (options: ReduceLROnPlateauOptions = {}) => ReduceLROnPlateau.make(options)
+
+// -------------------------------------------------------------------------------------
+// utils
+// -------------------------------------------------------------------------------------
+
+/** PyTorch's ReduceLROnPlateau as a reducer and its protocol (for the presets that are PyTorch's plateau under another name). @internal */
+export const plateau = (a: ArgsOf<typeof plateauArgs>) => {
+  const { mode, factor, patience, threshold, thresholdMode, cooldown, minLr, eps } = a
   const worse = mode === 'min' ? Infinity : -Infinity
 
   // PyTorch's _is_better
@@ -206,7 +177,7 @@ export const reduceLROnPlateau = (options: ReduceLROnPlateauOptions = {}): Sched
     }
     return {
       init: start,
-      initialStep: start,
+      reinit: start,
       restart: (b) => {
         start(b)
         for (let i = 0; i < n; i++) b.lr[i] = b.initialLr[i] as number
@@ -220,20 +191,19 @@ export const reduceLROnPlateau = (options: ReduceLROnPlateauOptions = {}): Sched
   }
 
   return {
-    name: 'ReduceLROnPlateau',
-    config: { type: 'ReduceLROnPlateau', mode, factor, patience, threshold, thresholdMode, cooldown, minLr, eps },
     init,
-    initialStep: (_state, groups) => init(groups),
-    step: (state, groups, input) => {
+    reinit: (_state: PlateauState, groups: Groups) => init(groups),
+    step: (state: PlateauState, groups: Groups, input?: StepInput): readonly [Groups, PlateauState] => {
       const [next, reduce] = observe(validState(state, 'ReduceLROnPlateau state'), metricOf(input))
       return [reduce ? groups.map((g, i) => ({ ...g, lr: reduced(g.lr, i) })) : groups, next]
     },
-    restart: (_state, groups) => init(resetToInitialLrs(groups)),
+    restart: (_state: PlateauState, groups: Groups) => init(resetToInitialLrs(groups)),
     closedForm: undefined,
     multiplier: undefined,
-    checkState: (state, path) => validState(state, path).lastEpoch,
-    cyclesMomentum: false,
-    needsMetric: true,
+    checkState: (state: unknown, path: string) => validState(state, path).lastEpoch,
+    checkGroups: (n: number) => groupCount('minLr', minLr, n),
+    setsMomentum: false,
+    takesMetric: true,
     kernel
   }
 }

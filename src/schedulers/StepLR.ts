@@ -2,62 +2,45 @@
  * StepLR: decays the lr of every group by `gamma` every `stepSize` steps.
  *
  * Follows `torch.optim.lr_scheduler.StepLR` (chainable form in the reducer, PyTorch's closed form
- * `base · gamma^⌊t / stepSize⌋` as `closedForm`).
+ * `base · gamma^⌊t / stepSize⌋` as the closed form).
  *
  * @since 0.1.0
  */
-import * as t from 'io-ts'
-import { PositiveInteger, Positive, schedulerConfig } from '../config/codec.js'
-import type { Scheduler } from '../Schedule.js'
-import { type Clock, type EpochState, leaf } from '../internal/leaf.js'
-import { positive, positiveInteger, withDefault } from '../internal/validate.js'
+import { PositiveInteger, Positive } from '../core/codec.js'
+import { type ArgsOf, type OptionsOf, define, required, withDefault } from '../internal/define.js'
+import { fromFactor } from '../internal/builders.js'
+import type { Clock } from '../internal/leaf.js'
 
-// -------------------------------------------------------------------------------------
-// model
-// -------------------------------------------------------------------------------------
+const args = {
+  stepSize: required(PositiveInteger, 'Period of the decay, in steps.'),
+  gamma: withDefault(Positive, 'Multiplicative factor of the decay.', 0.1)
+}
 
 /**
- * The JSON config of StepLR (PyTorch's arguments in camelCase, PyTorch's defaults): the codec
- * is the single source of the config's type and of `StepLROptions`. Arguments:
- * - `stepSize`: Period of the decay, in steps: a positive integer.
- * - `gamma`: Multiplicative factor, > 0. Default 0.1.
+ * The definition of StepLR: its arguments (PyTorch's, in camelCase, with PyTorch's defaults).
  *
- * @example
- * import { StepLRConfig } from 'lr-schedule'
- * StepLRConfig.is({ type: 'StepLR', stepSize: 30, gamma: 0.1 }) // true
+ * @category definitions
+ * @since 0.2.0
+ */
+export const StepLR = define({
+  type: 'StepLR',
+  summary: 'Decays the lr by `gamma` every `stepSize` steps.',
+  args,
+  make: (p) =>
+    fromFactor({
+      factor: (e) => factor(p, e),
+      multiplier: (e) => p.gamma ** Math.floor(e / p.stepSize),
+      factors: (clock) => (factors, at, count) => fastFactors(p, clock, factors, at, count)
+    })
+})
+
+/**
+ * StepLR's arguments.
  *
  * @category model
  * @since 0.1.0
  */
-export const StepLRConfig = schedulerConfig('StepLR', { stepSize: PositiveInteger }, { gamma: Positive })
-
-/**
- * The JSON config of StepLR.
- *
- * @example
- * import type { StepLRConfig } from 'lr-schedule'
- * const c: StepLRConfig = { type: 'StepLR', stepSize: 30, gamma: 0.1 }
- *
- * @category model
- * @since 0.1.0
- */
-export type StepLRConfig = t.TypeOf<typeof StepLRConfig>
-
-/**
- * StepLR's arguments: its config without `type` (see `StepLRConfig`).
- *
- * @example
- * import type { StepLROptions } from 'lr-schedule'
- * const o: StepLROptions = { stepSize: 30, gamma: 0.1 }
- *
- * @category model
- * @since 0.1.0
- */
-export type StepLROptions = Omit<StepLRConfig, 'type'>
-
-// -------------------------------------------------------------------------------------
-// constructors
-// -------------------------------------------------------------------------------------
+export type StepLROptions = OptionsOf<typeof args>
 
 /**
  * Decays the lr by `gamma` every `stepSize` steps.
@@ -69,29 +52,13 @@ export type StepLROptions = Omit<StepLRConfig, 'type'>
  * @category constructors
  * @since 0.1.0
  */
-export const stepLR = (options: StepLROptions): Scheduler<EpochState> => {
-  const stepSize = positiveInteger('stepSize', options.stepSize)
-  const gamma = positive('gamma', withDefault(options.gamma, 0.1))
-  const p: Plan = { stepSize, gamma }
-  return leaf({
-    name: 'StepLR',
-    config: p,
-    lr: (e, lr) => lr * factor(p, e),
-    factors: (clock) => (factors, at, count) => fastFactors(p, clock, factors, at, count),
-    closedForm: (e, base) => base * gamma ** Math.floor(e / stepSize),
-    multiplier: (e) => gamma ** Math.floor(e / stepSize)
-  })
-}
-
-// -------------------------------------------------------------------------------------
-// utils
-// -------------------------------------------------------------------------------------
+export const stepLR = StepLR.make
 
 // torch: `if last_epoch == 0 or last_epoch % step_size != 0: keep lr else lr * gamma`, as the factor
 // of the step that multiplies every group's lr (lr · 1 is lr exactly). A function of the
 // scheduler's numbers, at module level: V8 compiles and inlines it once for every StepLR (see
 // Fast in internal/leaf.ts)
-type Plan = Required<StepLROptions>
+type Plan = ArgsOf<typeof args>
 const factor = (p: Plan, e: number): number => (e === 0 || e % p.stepSize !== 0 ? 1 : p.gamma)
 // the fast path: the factors of the next `count` steps, into `factors` from `at` (see FastFactors in internal/leaf.ts)
 const fastFactors = (p: Plan, clock: Clock, factors: Float64Array, at: number, count: number): void => {

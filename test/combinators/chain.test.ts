@@ -19,6 +19,7 @@ import { expectClose, expectIdentical } from '../helpers/close.js'
 import { expectPure, expectTraceArrayMatches } from '../helpers/laws.js'
 import { range, rep, rows, scale } from '../helpers/lists.js'
 import { expectScheduleError } from '../helpers/throws.js'
+import { protocolOf } from '../../src/internal/protocol.js'
 
 // Tolerance: relative 1e-12 (chained recurrences vs decimal literals and powers: a few ulps apart).
 const REL = 1e-12
@@ -160,8 +161,8 @@ describe('chain: behaviour', () => {
   })
 
   test('no closed form when a child is not a multiplier (CosineAnnealingLR, MultiplicativeLR)', () => {
-    expect(chain([stepLR({ stepSize: 3 }), cosineAnnealingLR({ tMax: 10 })]).closedForm).toBeUndefined()
-    expect(chain([multiplicativeLR({ lrLambda: () => 0.9 })]).closedForm).toBeUndefined()
+    expect(protocolOf(chain([stepLR({ stepSize: 3 }), cosineAnnealingLR({ tMax: 10 })])).closedForm).toBeUndefined()
+    expect(protocolOf(chain([multiplicativeLR({ lrLambda: () => 0.9 })])).closedForm).toBeUndefined()
   })
 })
 
@@ -173,7 +174,7 @@ describe('chain: nesting', () => {
     // initial one, which a product of multipliers cannot express in general.
     const s = chain([sequential([linearLR({ startFactor: 0.5, totalIters: 2 }), exponentialLR({ gamma: 0.5 })], [2]), stepLR({ stepSize: 2, gamma: 0.1 })])
     expectClose(trace(s, [1], 4).lr, rows([0.5, 0.75, 0.1, 0.05, 0.0025]), REL)
-    expect(s.closedForm).toBeUndefined()
+    expect(protocolOf(s).closedForm).toBeUndefined()
   })
 
   test('a chain inside a chain is the flat chain: Chain[Chain[Exp(0.9), Const(0.2, 4)], StepLR(3, 0.1)] equals chained_lr4 bit for bit', () => {
@@ -187,9 +188,9 @@ describe('chain: validation', () => {
   for (const { schedulers, message } of [
     { schedulers: [], message: 'schedulers: expected a non-empty array, got []' },
     { schedulers: undefined, message: 'schedulers: expected a non-empty array, got undefined' },
-    { schedulers: [stepLR({ stepSize: 1 }), 3], message: 'schedulers[1]: expected a scheduler, got 3' },
-    { schedulers: [null], message: 'schedulers[0]: expected a scheduler, got null' },
-    { schedulers: [{ init: () => [] }], message: 'schedulers[0]: expected a scheduler, got {"init":"<function>"}' }
+    { schedulers: [stepLR({ stepSize: 1 }), 3], message: 'schedulers[1]: expected a scheduler (built by one of the constructors or combinators of lr-schedule), got 3' },
+    { schedulers: [null], message: 'schedulers[0]: expected a scheduler (built by one of the constructors or combinators of lr-schedule), got null' },
+    { schedulers: [{ init: () => [] }], message: 'schedulers[0]: expected a scheduler (built by one of the constructors or combinators of lr-schedule), got {"init":"<function>"}' }
   ]) test(`rejects ${message}`, () => {
     expectScheduleError(() => chain(schedulers as never), message)
   })
@@ -260,7 +261,7 @@ describe('chain: the fast path in runs of factors', () => {
 describe('chain: closed form only where the product of multipliers is the fold', () => {
   test('a sequential inside a chain wipes the other factors at its milestone, so the chain has no closed form (chain([StepLR(500, 0.5), Seq[LinearLR, Exp] ms [1000]]) is 1 at step 1000)', () => {
     const s = chain([stepLR({ stepSize: 500, gamma: 0.5 }), sequential([linearLR({ startFactor: 0.5, totalIters: 10 }), exponentialLR({ gamma: 0.99 })], [1000])])
-    expect(s.closedForm).toBeUndefined()
+    expect(protocolOf(s).closedForm).toBeUndefined()
     // by hand: at step 1000 the sequential restarts ExponentialLR from the initial lr 1 (closed
     // form at 0: 1), after the StepLR in front of it multiplied 0.5 twice: the restart wins
     expect(trace(s, [1], 1000).lr[1000]).toEqual([1])

@@ -3,6 +3,7 @@
 import { describe, expect, test } from 'vitest'
 import { chain, exponentialLR, linearLR, reduceLROnPlateau, resume, sequential, trace, traceArray } from '../../src/index.js'
 import { expectClose } from '../helpers/close.js'
+import { protocolOf } from '../../src/internal/protocol.js'
 
 // Tolerance: relative 1e-12 — the hand values are decimal literals, the library's products of
 // 0.9 and 0.5 round differently in the last bits.
@@ -53,7 +54,7 @@ describe('chain([exponentialLR(0.9), reduceLROnPlateau(patience 0, factor 0.5)])
 
   test('a chain with a plateau needs a metric at every step', () => {
     const s = chain([exponentialLR({ gamma: 0.9 }), reduceLROnPlateau()])
-    expect(s.needsMetric).toBe(true)
+    expect(protocolOf(s).takesMetric).toBe(true)
     expect(() => trace(s, [1], 2)).toThrow('metrics: expected 2 metrics (one per step: ChainedScheduler reacts to a metric), got undefined')
   })
 })

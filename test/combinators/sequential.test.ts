@@ -18,6 +18,7 @@ import { expectClose, expectIdentical } from '../helpers/close.js'
 import { expectPure, expectTraceArrayMatches } from '../helpers/laws.js'
 import { range, rep, rows, scale } from '../helpers/lists.js'
 import { expectScheduleError } from '../helpers/throws.js'
+import { protocolOf } from '../../src/internal/protocol.js'
 
 // Tolerance: relative 1e-12 (recurrences vs the decimal literals and powers of PyTorch's targets:
 // a few ulps apart).
@@ -128,7 +129,7 @@ describe('sequential: behaviour', () => {
   })
 
   test('no closed form when a child has none (MultiplicativeLR)', () => {
-    expect(sequential([stepLR({ stepSize: 1 }), multiplicativeLR({ lrLambda: () => 0.9 })], [2]).closedForm).toBeUndefined()
+    expect(protocolOf(sequential([stepLR({ stepSize: 1 }), multiplicativeLR({ lrLambda: () => 0.9 })], [2])).closedForm).toBeUndefined()
   })
 
   test('momentum is cycled when a child cycles it: Seq[Const(0.5, 2), CyclicLR(1, 5, up 4, momentum 1..5)], milestones [2] on lr 0.05 (momentum 0.9)', () => {
@@ -177,9 +178,9 @@ describe('sequential: validation', () => {
     { schedulers: [a, b], milestones: 3, message: 'milestones: expected an array, got 3' },
     { schedulers: [], milestones: [], message: 'schedulers: expected a non-empty array, got []' },
     { schedulers: undefined, milestones: [], message: 'schedulers: expected a non-empty array, got undefined' },
-    { schedulers: [a, { foo: 1 }], milestones: [1], message: 'schedulers[1]: expected a scheduler, got {"foo":1}' },
-    { schedulers: [null, a], milestones: [1], message: 'schedulers[0]: expected a scheduler, got null' },
-    { schedulers: [a, 0.1], milestones: [1], message: 'schedulers[1]: expected a scheduler, got 0.1' }
+    { schedulers: [a, { foo: 1 }], milestones: [1], message: 'schedulers[1]: expected a scheduler (built by one of the constructors or combinators of lr-schedule), got {"foo":1}' },
+    { schedulers: [null, a], milestones: [1], message: 'schedulers[0]: expected a scheduler (built by one of the constructors or combinators of lr-schedule), got null' },
+    { schedulers: [a, 0.1], milestones: [1], message: 'schedulers[1]: expected a scheduler (built by one of the constructors or combinators of lr-schedule), got 0.1' }
   ]) test(`rejects ${message}`, () => {
     expectScheduleError(() => sequential(schedulers as never, milestones as never), message)
   })

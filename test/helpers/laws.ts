@@ -4,6 +4,7 @@ import { expect } from 'vitest'
 import { type Groups, type Scheduler, trace, traceArray } from '../../src/index.js'
 import { expectIdentical } from './close.js'
 import { deepFreeze } from './freeze.js'
+import { protocolOf } from '../../src/internal/protocol.js'
 
 /**
  * Runs init, `steps` steps and a restart on deep-frozen groups and states: nothing may throw (a
@@ -26,7 +27,7 @@ export const expectPure = <S>(s: Scheduler<S>, groups: Groups, steps: number): v
   }
   const gBefore = structuredClone(g)
   const sBefore = structuredClone(st)
-  s.restart(st, g)
+  protocolOf(s).restart(st, g)
   expect(g).toEqual(gBefore)
   expect(st).toEqual(sBefore)
 }

@@ -7,6 +7,7 @@ import { test } from '@fast-check/vitest'
 import fc from 'fast-check'
 import { expect } from 'vitest'
 import { chain, exponentialLR, keras, optax, scheduleFromConfig, sequential, timm, trace } from '../../src/index.js'
+import { protocolOf } from '../../src/internal/protocol.js'
 
 // Tolerance: 0 — the sequential restarts each child at its milestone with its own closed form,
 // which is the very expression its fold uses; the hand-joined closed forms are the same numbers.
@@ -18,7 +19,7 @@ test.prop([fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 200 }), fc
     const steps = m + extra
     const t = trace(sequential([warmup, cosine], [m]), [1, 0.5], steps)
     t.lr.forEach((row, k) => {
-      const expected = k < m ? warmup.closedForm!(k, [1, 0.5]) : cosine.closedForm!(k - m, [1, 0.5])
+      const expected = k < m ? protocolOf(warmup).closedForm!(k, [1, 0.5]) : protocolOf(cosine).closedForm!(k - m, [1, 0.5])
       expect(row).toEqual(expected)
     })
   }

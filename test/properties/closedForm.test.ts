@@ -13,13 +13,14 @@ import { expect } from 'vitest'
 import { type Scheduler, resume, trace } from '../../src/index.js'
 import { anyConfig, closedFormConfig, groups, milestones, type Config } from '../helpers/arbitraries.js'
 import { fromConfig } from '../helpers/fromConfig.js'
+import { protocolOf } from '../../src/internal/protocol.js'
 
 const REL = 1e-9
 const ABS = 1e-15
 
 const expectAgree = (s: Scheduler<unknown>, gs: ReadonlyArray<{ lr: number }>, steps: number, at: ReadonlyArray<number>) => {
   const t = trace(s, gs, steps)
-  const cf = s.closedForm
+  const cf = protocolOf(s).closedForm
   expect(cf).toBeDefined()
   // the closed form is a function of the initial lrs: those the initial step recorded
   const initial = t.groups.map((g) => g.initialLr as number)
@@ -70,13 +71,13 @@ test.prop([anyConfig], { numRuns: 200 })('closedForm is offered exactly when eve
       : c.type === 'ChainedScheduler'
         ? (c['schedulers'] as Config[]).every(isMultiplier)
       : ['StepLR', 'MultiStepLR', 'ConstantLR', 'LinearLR', 'ExponentialLR', 'PolynomialLR'].includes(c.type)
-  expect(s.closedForm !== undefined).toBe(has(config))
+  expect(protocolOf(s).closedForm !== undefined).toBe(has(config))
 })
 
 test.prop([fc.array(closedFormConfig, { minLength: 1, maxLength: 3 }), groups, stepsAndProbes], { numRuns: 100 })(
   'a chain of multipliers has a closed form: the product of their multipliers',
   (children, gs, [steps, probes]) => {
-    const multipliers = children.filter((c) => fromConfig(c).multiplier !== undefined)
+    const multipliers = children.filter((c) => protocolOf(fromConfig(c)).multiplier !== undefined)
     if (multipliers.length === 0) return
     expectAgree(fromConfig({ type: 'ChainedScheduler', schedulers: multipliers }), gs, steps, [0, steps, ...probes])
   }
@@ -87,7 +88,7 @@ test('resume continues a fold: the closed form holds across a checkpoint', () =>
   const first = trace(s, [0.1], 60)
   const rest = resume(s, first.groups, JSON.parse(JSON.stringify(first.state)), 90)
   rest.lr.forEach((row, k) => {
-    const e = s.closedForm!(60 + k, [0.1])[0] as number
+    const e = protocolOf(s).closedForm!(60 + k, [0.1])[0] as number
     expect(Math.abs((row[0] as number) - e)).toBeLessThanOrEqual(REL * Math.abs(e) + ABS * 0.1)
   })
 })

@@ -3,6 +3,7 @@ import { closedFormTrace, cosineAnnealingWarmRestarts, trace, warmRestartPositio
 import { expectClose } from '../helpers/close.js'
 import { expectPure, expectTraceArrayMatches } from '../helpers/laws.js'
 import { expectScheduleError } from '../helpers/throws.js'
+import { protocolOf } from '../../src/internal/protocol.js'
 
 // Tolerance: relative 1e-12. The expected values are PyTorch's test-suite recurrence on (T_cur, T_i),
 // written out below; the library uses the same cosine expression, so only the last bits may differ.
@@ -43,7 +44,7 @@ describe('CosineAnnealingWarmRestarts: PyTorch test suite', () => {
     for (let k = 0; k < 300; k++) {
       const epoch = Math.round(k) / 10
       const expected = 1e-10 + ((0.05 - 1e-10) * (1 + Math.cos((Math.PI * tCur) / tI))) / 2
-      expectClose(s.closedForm!(epoch, [0.05]), [expected], 1e-9)
+      expectClose(protocolOf(s).closedForm!(epoch, [0.05]), [expected], 1e-9)
       tCur = Math.round((tCur + 0.1) * 10) / 10
       if (tCur >= tI) {
         tCur = Math.round((tCur - tI) * 10) / 10
@@ -77,7 +78,7 @@ describe('CosineAnnealingWarmRestarts: behaviour', () => {
   test('exact restart epochs restart (tMult 3, t0 10, epoch 1210 = 10·(3^5 − 1)/2): lr is the initial lr, not etaMin', () => {
     const s = cosineAnnealingWarmRestarts({ t0: 10, tMult: 3, etaMin: 0.001 })
     expect(warmRestartPosition(1210, 10, 3)).toEqual({ tCur: 0, tI: 2430 })
-    expect(s.closedForm!(1210, [0.1])).toEqual([0.001 + ((0.1 - 0.001) * 2) / 2])
+    expect(protocolOf(s).closedForm!(1210, [0.1])).toEqual([0.001 + ((0.1 - 0.001) * 2) / 2])
   })
 
   test('the closed form is the fold, bit for bit, for 3000 steps with tMult 2', () => {
@@ -104,6 +105,6 @@ describe('CosineAnnealingWarmRestarts: validation', () => {
   })
 
   test('a negative epoch in the closed form is rejected', () => {
-    expectScheduleError(() => cosineAnnealingWarmRestarts({ t0: 10 }).closedForm!(-1, [0.1]), 'epoch: expected a finite number >= 0, got -1')
+    expectScheduleError(() => protocolOf(cosineAnnealingWarmRestarts({ t0: 10 })).closedForm!(-1, [0.1]), 'epoch: expected a finite number >= 0, got -1')
   })
 })

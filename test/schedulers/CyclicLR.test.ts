@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { type CyclicLROptions, closedFormTrace, cyclePosition, cyclicLR, paramGroups, trace, traceArray } from '../../src/index.js'
+import { protocolOf } from '../../src/internal/protocol.js'
 import { expectClose } from '../helpers/close.js'
 import { expectPure, expectTraceArrayMatches } from '../helpers/laws.js'
 import { column, range, rows } from '../helpers/lists.js'
@@ -164,14 +165,14 @@ describe('CyclicLR: behaviour', () => {
   test('closedForm(t) gives the triangular targets 1,2,3,4,5,4,3,2,1,2,3 and cyclicMomentum(t) 5,4,3,2,1,2,3,4,5,4,3 (base 1, max 5, up 4, momentum 1..5)', () => {
     const s = cyclicLR({ baseLr: 1, maxLr: 5, stepSizeUp: 4, baseMomentum: 1, maxMomentum: 5 })
     expectClose(closedFormTrace(s, [0.05, 0.5], 10), same(triangular), REL)
-    expectClose(range(11, (t) => s.cyclicMomentum(t, 2)), same(triangularMomentum), REL)
+    expectClose(range(11, (t) => protocolOf(s).closedFormMomentum!(t, 2)), same(triangularMomentum), REL)
   })
 
   test('closedForm and cyclicMomentum equal the trace (the same expression): triangular2, up 2, down 6, two groups, 40 steps', () => {
     const s = cyclicLR({ baseLr: [1, 3], maxLr: [5, 7], stepSizeUp: 2, stepSizeDown: 6, mode: 'triangular2', baseMomentum: [1, 3], maxMomentum: [5, 7] })
     const t = trace(s, sgd, 40)
     expect(closedFormTrace(s, [1, 3], 40)).toEqual(t.lr)
-    expect(range(41, (k) => s.cyclicMomentum(k, 2))).toEqual(t.momentum)
+    expect(range(41, (k) => protocolOf(s).closedFormMomentum!(k, 2))).toEqual(t.momentum)
     expect(column(t.lr, 0).slice(0, 3)).toEqual([1, 3, 5])
   })
 })

@@ -4,6 +4,7 @@ import { expectClose } from '../helpers/close.js'
 import { expectPure, expectTraceArrayMatches } from '../helpers/laws.js'
 import { range, rows } from '../helpers/lists.js'
 import { expectScheduleError } from '../helpers/throws.js'
+import { protocolOf } from '../../src/internal/protocol.js'
 
 // Tolerance: relative 1e-12. k successive multiplications by 0.9 versus one 0.9 ** k: about one ulp
 // per step apart.
@@ -32,8 +33,8 @@ describe('MultiplicativeLR: behaviour', () => {
 
   test('it has no closed form (a product over all past steps): closedFormTrace fails', () => {
     const s = multiplicativeLR({ lrLambda: () => 0.9 })
-    expect(s.closedForm).toBeUndefined()
-    expect(s.multiplier).toBeUndefined()
+    expect(protocolOf(s).closedForm).toBeUndefined()
+    expect(protocolOf(s).multiplier).toBeUndefined()
     expectScheduleError(() => closedFormTrace(s, [1], 3), 'scheduler: expected a scheduler with a closed form, got "MultiplicativeLR"')
   })
 })

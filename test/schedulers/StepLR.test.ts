@@ -4,6 +4,7 @@ import { expectClose } from '../helpers/close.js'
 import { expectPure, expectTraceArrayMatches } from '../helpers/laws.js'
 import { range, rep, rows, scale } from '../helpers/lists.js'
 import { expectScheduleError } from '../helpers/throws.js'
+import { protocolOf } from '../../src/internal/protocol.js'
 
 // Tolerance: relative 1e-12. PyTorch's chainable form multiplies by gamma at each boundary while the
 // expected values are written as decimal literals or gamma ** k; both round differently by a few ulps.
@@ -44,7 +45,7 @@ describe('StepLR: behaviour', () => {
   })
 
   test('multiplier(t) = gamma ** floor(t / stepSize): StepLR(2, 0.5) gives 1, 1, 0.5, 0.5, 0.25 at t = 0..4', () => {
-    const m = stepLR({ stepSize: 2, gamma: 0.5 }).multiplier
+    const m = protocolOf(stepLR({ stepSize: 2, gamma: 0.5 })).multiplier
     expect(range(5, (t) => m?.(t) ?? NaN)).toEqual([1, 1, 0.5, 0.5, 0.25])
   })
 
@@ -60,7 +61,7 @@ describe('StepLR: validation', () => {
     { stepSize: 2.5, message: 'stepSize: expected a positive integer, got 2.5' },
     { stepSize: NaN, message: 'stepSize: expected a positive integer, got NaN' },
     { stepSize: Infinity, message: 'stepSize: expected a positive integer, got Infinity' },
-    { stepSize: undefined, message: 'stepSize: expected a positive integer, got undefined' },
+    { stepSize: undefined, message: 'stepSize: missing, expected a positive integer' },
     { stepSize: '3', message: 'stepSize: expected a positive integer, got "3"' }
   ]) test(`rejects ${message}`, () => {
     expectScheduleError(() => stepLR({ stepSize: stepSize as number }), message)

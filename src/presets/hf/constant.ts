@@ -9,8 +9,8 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { schedulerConfig } from '../../config/codec.js'
-import type { Scheduler } from '../../Schedule.js'
+import { schedulerConfig } from '../../core/codec.js'
+import type { Scheduler } from '../../core/model.js'
 import type { EpochState } from '../../internal/leaf.js'
 import { multiplierLeaf } from './internal.js'
 

@@ -10,10 +10,10 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { Finite, NonNegativeInteger, schedulerConfig } from '../../config/codec.js'
-import type { Scheduler } from '../../Schedule.js'
+import { Finite, NonNegativeInteger, schedulerConfig } from '../../core/codec.js'
+import type { Scheduler } from '../../core/model.js'
 import type { EpochState } from '../../internal/leaf.js'
-import { finite, nonNegativeInteger, withDefault } from '../../internal/validate.js'
+import { finite, nonNegativeInteger, withDefault } from '../../core/validate.js'
 import { cosineMultiplier, multiplierLeaf } from './internal.js'
 
 // -------------------------------------------------------------------------------------

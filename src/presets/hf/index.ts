@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import type { Family } from '../../config/codec.js'
+import type { Family } from '../../core/codec.js'
 import { ConstantConfig, constant } from './constant.js'
 import { ConstantWithWarmupConfig, constantWithWarmup } from './constant_with_warmup.js'
 import { CosineConfig, cosine } from './cosine.js'

@@ -13,11 +13,13 @@
  *
  * @internal
  */
-import { argument } from '../../config/codec.js'
-import { ScheduleError } from '../../errors.js'
-import type { Buffers, Groups, Kernel, Scheduler } from '../../Schedule.js'
+import { argument } from '../../core/codec.js'
+import { ScheduleError } from '../../core/errors.js'
+import type { Buffers, Kernel } from '../../internal/kernel.js'
+import type { Groups, Scheduler } from '../../core/model.js'
 import { type EpochState, leaf } from '../../internal/leaf.js'
-import { finite } from '../../internal/validate.js'
+import { type Protocol, protocolOf, scheduler } from '../../internal/protocol.js'
+import { finite } from '../../core/validate.js'
 
 /** A multiplier of the initial lr, as a function of the step (transformers' `lr_lambda`). */
 export type Multiplier = (step: number) => number
@@ -78,7 +80,7 @@ export const defaultLrLeaf = (
   }
 
   const kernel = (n: number): Kernel => {
-    probe.kernel(n)
+    protocolOf(probe).kernel(n)
     let inner: Kernel | undefined
     const started = (): Kernel => {
       if (inner === undefined) throw new Error(`${name}: the fast path was stepped before its init`)
@@ -87,33 +89,33 @@ export const defaultLrLeaf = (
     return {
       init: (b: Buffers) => {
         const first = b.initialLr[0] as number
-        inner = leafFor(Number.isNaN(first) ? (b.lr[0] as number) : first).kernel(n)
+        inner = protocolOf(leafFor(Number.isNaN(first) ? (b.lr[0] as number) : first)).kernel(n)
         inner.init(b)
       },
-      initialStep: (b) => started().initialStep(b),
+      reinit: (b) => started().reinit(b),
       step: (b, metric) => started().step(b, metric),
       restart: (b) => started().restart(b)
     }
   }
 
-  return {
-    name,
+  return scheduler<EpochState>({
     config: { type: name, ...config },
     init: (groups) => leafFor(firstGroupLr(groups)).init(groups),
-    initialStep: (state, groups) => firstBase(state, groups).initialStep(state, groups),
+    reinit: (state, groups) => protocolOf(firstBase(state, groups)).reinit(state, groups),
     step: (state, groups) => firstBase(state, groups).step(state, groups),
-    restart: (state, groups) => firstBase(state, groups).restart(state, groups),
+    restart: (state, groups) => protocolOf(firstBase(state, groups)).restart(state, groups),
     closedForm: (t, initialLrs) => {
       const first = initialLrs[0]
       if (first === undefined) throw new ScheduleError('initialLrs', 'a non-empty array of initial lrs', initialLrs)
-      return (leafFor(first).closedForm as NonNullable<Scheduler['closedForm']>)(t, initialLrs)
+      return (protocolOf(leafFor(first)).closedForm as NonNullable<Protocol<EpochState>['closedForm']>)(t, initialLrs)
     },
     multiplier: undefined,
-    checkState: probe.checkState,
-    cyclesMomentum: false,
-    needsMetric: false,
+    checkState: protocolOf(probe).checkState,
+    checkGroups: protocolOf(probe).checkGroups,
+    setsMomentum: false,
+    takesMetric: false,
     kernel
-  }
+  })
 }
 
 /**

@@ -6,10 +6,10 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { NonNegativeInteger, PositiveInteger, schedulerConfig } from '../../config/codec.js'
-import type { Scheduler } from '../../Schedule.js'
+import { NonNegativeInteger, PositiveInteger, schedulerConfig } from '../../core/codec.js'
+import type { Scheduler } from '../../core/model.js'
 import type { EpochState } from '../../internal/leaf.js'
-import { nonNegativeInteger, positiveInteger } from '../../internal/validate.js'
+import { nonNegativeInteger, positiveInteger } from '../../core/validate.js'
 import { linearWarmup, multiplierLeaf } from './internal.js'
 
 // -------------------------------------------------------------------------------------

@@ -8,10 +8,10 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { NonNegativeInteger, schedulerConfig } from '../../config/codec.js'
-import type { Scheduler } from '../../Schedule.js'
+import { NonNegativeInteger, schedulerConfig } from '../../core/codec.js'
+import type { Scheduler } from '../../core/model.js'
 import type { EpochState } from '../../internal/leaf.js'
-import { nonNegativeInteger } from '../../internal/validate.js'
+import { nonNegativeInteger } from '../../core/validate.js'
 import { linearWarmup, multiplierLeaf } from './internal.js'
 
 // -------------------------------------------------------------------------------------

@@ -12,11 +12,11 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { Finite, NonNegative, NonNegativeInteger, Positive, schedulerConfig } from '../../config/codec.js'
-import { ScheduleError } from '../../errors.js'
-import type { Scheduler } from '../../Schedule.js'
+import { Finite, NonNegative, NonNegativeInteger, Positive, schedulerConfig } from '../../core/codec.js'
+import { ScheduleError } from '../../core/errors.js'
+import type { Scheduler } from '../../core/model.js'
 import type { EpochState } from '../../internal/leaf.js'
-import { finite, nonNegative, nonNegativeInteger, positive, withDefault } from '../../internal/validate.js'
+import { finite, nonNegative, nonNegativeInteger, positive, withDefault } from '../../core/validate.js'
 import { type Multiplier, defaultLrLeaf, linearWarmup, multiplierLeaf } from './internal.js'
 
 // -------------------------------------------------------------------------------------

@@ -12,9 +12,11 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { schedulerConfig } from '../../config/codec.js'
-import type { Scheduler } from '../../Schedule.js'
-import { type PlateauState, plateauArguments, reduceLROnPlateau } from '../../schedulers/ReduceLROnPlateau.js'
+import { schedulerConfig } from '../../core/codec.js'
+import type { Scheduler } from '../../core/model.js'
+import { type PlateauState, plateau, plateauArgs } from '../../schedulers/ReduceLROnPlateau.js'
+import { define } from '../../internal/define.js'
+import { fromReducer } from '../../internal/builders.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -39,7 +41,13 @@ import { type PlateauState, plateauArguments, reduceLROnPlateau } from '../../sc
  * @category model
  * @since 0.1.0
  */
-export const ReduceLrOnPlateauConfig = schedulerConfig('hf.reduce_lr_on_plateau', {}, plateauArguments)
+const HfPlateau = define({
+  type: 'hf.reduce_lr_on_plateau',
+  summary: "transformers' reduce-on-plateau schedule: PyTorch's ReduceLROnPlateau, stepped once per evaluation.",
+  args: plateauArgs,
+  make: (a) => fromReducer(plateau(a))
+})
+export const ReduceLrOnPlateauConfig = HfPlateau.codec
 
 /**
  * The JSON config of `hf.reduce_lr_on_plateau`.
@@ -80,7 +88,5 @@ export type ReduceLrOnPlateauOptions = Omit<ReduceLrOnPlateauConfig, 'type'>
  * @since 0.1.0
  */
 export const reduceLrOnPlateau = (options: ReduceLrOnPlateauOptions = {}): Scheduler<PlateauState> => {
-  const s = reduceLROnPlateau(options)
-  const { type: _type, ...args } = s.config
-  return { ...s, name: 'hf.reduce_lr_on_plateau', config: { type: 'hf.reduce_lr_on_plateau', ...args } }
+  return HfPlateau.make(options)
 }

@@ -12,11 +12,11 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { Finite, NonNegativeInteger, OneOf, schedulerConfig } from '../../config/codec.js'
-import { ScheduleError } from '../../errors.js'
-import type { Scheduler } from '../../Schedule.js'
+import { Finite, NonNegativeInteger, OneOf, schedulerConfig } from '../../core/codec.js'
+import { ScheduleError } from '../../core/errors.js'
+import type { Scheduler } from '../../core/model.js'
 import type { EpochState } from '../../internal/leaf.js'
-import { finite, nonNegativeInteger, oneOf, withDefault } from '../../internal/validate.js'
+import { finite, nonNegativeInteger, oneOf, withDefault } from '../../core/validate.js'
 import { multiplierLeaf } from './internal.js'
 
 // -------------------------------------------------------------------------------------

@@ -11,10 +11,10 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { Finite, NonNegative, Positive, schedulerConfig } from '../../config/codec.js'
-import type { Scheduler } from '../../Schedule.js'
+import { Finite, NonNegative, Positive, schedulerConfig } from '../../core/codec.js'
+import type { Scheduler } from '../../core/model.js'
 import { type EpochState, leaf } from '../../internal/leaf.js'
-import { finite, nonNegative, positive, withDefault } from '../../internal/validate.js'
+import { finite, nonNegative, positive, withDefault } from '../../core/validate.js'
 
 // -------------------------------------------------------------------------------------
 // model

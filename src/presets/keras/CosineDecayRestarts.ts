@@ -14,12 +14,12 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { Finite, Positive, argument, schedulerConfig } from '../../config/codec.js'
-import { ScheduleError } from '../../errors.js'
+import { Finite, Positive, argument, schedulerConfig } from '../../core/codec.js'
+import { ScheduleError } from '../../core/errors.js'
 import { log } from '../../internal/log.js'
-import type { Scheduler } from '../../Schedule.js'
+import type { Scheduler } from '../../core/model.js'
 import { type EpochState, leaf } from '../../internal/leaf.js'
-import { finite, positive, withDefault } from '../../internal/validate.js'
+import { finite, positive, withDefault } from '../../core/validate.js'
 
 /** A finite number >= 1: with tMul < 1 the periods shrink towards a finite horizon, past which Keras computes NaN. */
 const atLeastOne = (path: string, v: unknown): number => {

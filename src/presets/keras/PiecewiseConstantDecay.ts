@@ -11,11 +11,11 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { ArrayOf, Finite, schedulerConfig } from '../../config/codec.js'
-import { ScheduleError } from '../../errors.js'
-import type { Scheduler } from '../../Schedule.js'
+import { ArrayOf, Finite, schedulerConfig } from '../../core/codec.js'
+import { ScheduleError } from '../../core/errors.js'
+import type { Scheduler } from '../../core/model.js'
 import { type EpochState, leaf } from '../../internal/leaf.js'
-import { array, finite, nonEmptyArray } from '../../internal/validate.js'
+import { array, finite, nonEmptyArray } from '../../core/validate.js'
 
 // -------------------------------------------------------------------------------------
 // model

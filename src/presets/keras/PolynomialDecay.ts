@@ -9,10 +9,10 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { Bool, Finite, NonNegative, Positive, schedulerConfig } from '../../config/codec.js'
-import type { Scheduler } from '../../Schedule.js'
+import { Bool, Finite, NonNegative, Positive, schedulerConfig } from '../../core/codec.js'
+import type { Scheduler } from '../../core/model.js'
 import { type EpochState, leaf } from '../../internal/leaf.js'
-import { boolean, finite, nonNegative, positive, withDefault } from '../../internal/validate.js'
+import { boolean, finite, nonNegative, positive, withDefault } from '../../core/validate.js'
 
 // -------------------------------------------------------------------------------------
 // model

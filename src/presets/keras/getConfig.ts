@@ -7,9 +7,8 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
-import type { ConfigError } from '../../config/decode.js'
-import { ScheduleError, formatValue } from '../../errors.js'
-import type { AnyScheduler, SchedulerConfig } from '../../Schedule.js'
+import { type ConfigError, ScheduleError, formatValue } from '../../core/errors.js'
+import type { AnyScheduler, SchedulerConfig } from '../../core/model.js'
 import { CosineDecayConfig, cosineDecay } from './CosineDecay.js'
 import { CosineDecayRestartsConfig, cosineDecayRestarts } from './CosineDecayRestarts.js'
 import { ExponentialDecayConfig, exponentialDecay } from './ExponentialDecay.js'

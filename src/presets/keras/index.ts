@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import type { Family } from '../../config/codec.js'
+import type { Family } from '../../core/codec.js'
 import { CosineDecayConfig, cosineDecay } from './CosineDecay.js'
 import { CosineDecayRestartsConfig, cosineDecayRestarts } from './CosineDecayRestarts.js'
 import { ExponentialDecayConfig, exponentialDecay } from './ExponentialDecay.js'

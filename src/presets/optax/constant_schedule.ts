@@ -4,10 +4,10 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { Finite, schedulerConfig } from '../../config/codec.js'
-import type { Scheduler } from '../../Schedule.js'
+import { Finite, schedulerConfig } from '../../core/codec.js'
+import type { Scheduler } from '../../core/model.js'
 import type { EpochState } from '../../internal/leaf.js'
-import { finite } from '../../internal/validate.js'
+import { finite } from '../../core/validate.js'
 import { constantFn, optaxLeaf } from './internal.js'
 
 // -------------------------------------------------------------------------------------

@@ -6,11 +6,11 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { Finite, NonNegative, PositiveInteger, schedulerConfig } from '../../config/codec.js'
-import type { Scheduler } from '../../Schedule.js'
+import { Finite, NonNegative, PositiveInteger, schedulerConfig } from '../../core/codec.js'
+import type { Scheduler } from '../../core/model.js'
 import type { EpochState } from '../../internal/leaf.js'
-import { ScheduleError } from '../../errors.js'
-import { finite, nonNegative, positiveInteger, withDefault } from '../../internal/validate.js'
+import { ScheduleError } from '../../core/errors.js'
+import { finite, nonNegative, positiveInteger, withDefault } from '../../core/validate.js'
 import { cosineDecayFn, optaxLeaf } from './internal.js'
 
 // -------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import type { Family } from '../../config/codec.js'
+import type { Family } from '../../core/codec.js'
 import { ConstantScheduleConfig, constantSchedule } from './constant_schedule.js'
 import { CosineDecayScheduleConfig, cosineDecaySchedule } from './cosine_decay_schedule.js'
 import { CosineOnecycleScheduleConfig, cosineOnecycleSchedule } from './cosine_onecycle_schedule.js'

@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import type { Family } from '../../config/codec.js'
+import type { Family } from '../../core/codec.js'
 import { leafFamilies } from './families.js'
 import { joinFamily } from './join_schedules.js'
 

@@ -13,9 +13,9 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
-import { argument, failureAt } from '../../config/codec.js'
-import { ScheduleError, formatValue } from '../../errors.js'
-import type { AnyScheduler, Scheduler } from '../../Schedule.js'
+import { argument, failureAt } from '../../core/codec.js'
+import { ScheduleError, formatValue } from '../../core/errors.js'
+import type { AnyScheduler, Scheduler } from '../../core/model.js'
 import { type EpochState, leaf } from '../../internal/leaf.js'
 
 // -------------------------------------------------------------------------------------

@@ -13,9 +13,9 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { ArrayOf, type Family, schedulerConfig } from '../../config/codec.js'
-import { ScheduleError, formatValue } from '../../errors.js'
-import type { Scheduler } from '../../Schedule.js'
+import { ArrayOf, type Family, schedulerConfig } from '../../core/codec.js'
+import { ScheduleError, formatValue } from '../../core/errors.js'
+import type { Scheduler } from '../../core/model.js'
 import type { EpochState } from '../../internal/leaf.js'
 import type { ConstantScheduleConfig } from './constant_schedule.js'
 import type { CosineDecayScheduleConfig } from './cosine_decay_schedule.js'
@@ -179,7 +179,8 @@ export const joinSchedules = (options: JoinSchedulesOptions): Scheduler<EpochSta
   const fns = schedules.map((s: unknown, i) => {
     const fn = optaxFnOf(s)
     if (fn === undefined) {
-      const name = isObject(s) && typeof s['name'] === 'string' ? s['name'] : undefined
+      const config = isObject(s) ? s['config'] : undefined
+      const name = isObject(config) && typeof config['type'] === 'string' ? config['type'] : undefined
       throw new ScheduleError(
         `schedules[${i}]`,
         'an optax schedule (built by the optax presets: the join evaluates its closed form)',

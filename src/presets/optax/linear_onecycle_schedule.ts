@@ -13,10 +13,10 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { Finite, Positive, PositiveInteger, schedulerConfig } from '../../config/codec.js'
-import type { Scheduler } from '../../Schedule.js'
+import { Finite, Positive, PositiveInteger, schedulerConfig } from '../../core/codec.js'
+import type { Scheduler } from '../../core/model.js'
 import type { EpochState } from '../../internal/leaf.js'
-import { finite, positive, positiveInteger, withDefault } from '../../internal/validate.js'
+import { finite, positive, positiveInteger, withDefault } from '../../core/validate.js'
 import { checkOnecycle, dictPairs, finiteProducts, optaxLeaf, piecewiseInterpolateFn, truncatedStep } from './internal.js'
 
 // -------------------------------------------------------------------------------------

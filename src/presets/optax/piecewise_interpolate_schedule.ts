@@ -6,10 +6,10 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { Finite, OneOf, schedulerConfig } from '../../config/codec.js'
-import type { Scheduler } from '../../Schedule.js'
+import { Finite, OneOf, schedulerConfig } from '../../core/codec.js'
+import type { Scheduler } from '../../core/model.js'
 import type { EpochState } from '../../internal/leaf.js'
-import { finite, oneOf } from '../../internal/validate.js'
+import { finite, oneOf } from '../../core/validate.js'
 import { BoundariesAndScales, boundariesAndScales, finiteProducts, optaxLeaf, piecewiseInterpolateFn } from './internal.js'
 
 // -------------------------------------------------------------------------------------

@@ -8,10 +8,10 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { Finite, NonNegative, schedulerConfig } from '../../config/codec.js'
-import type { Scheduler } from '../../Schedule.js'
+import { Finite, NonNegative, schedulerConfig } from '../../core/codec.js'
+import type { Scheduler } from '../../core/model.js'
 import type { EpochState } from '../../internal/leaf.js'
-import { finite, nonNegative, withDefault } from '../../internal/validate.js'
+import { finite, nonNegative, withDefault } from '../../core/validate.js'
 import { Integer, checkSpan, integer, optaxLeaf, polynomialFn } from './internal.js'
 
 // -------------------------------------------------------------------------------------

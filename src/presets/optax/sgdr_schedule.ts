@@ -6,11 +6,11 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { ArrayOf, Finite, NonNegative, schedulerConfig } from '../../config/codec.js'
-import { ScheduleError } from '../../errors.js'
-import type { Scheduler } from '../../Schedule.js'
+import { ArrayOf, Finite, NonNegative, schedulerConfig } from '../../core/codec.js'
+import { ScheduleError } from '../../core/errors.js'
+import type { Scheduler } from '../../core/model.js'
 import type { EpochState } from '../../internal/leaf.js'
-import { finite, nonNegative, withDefault } from '../../internal/validate.js'
+import { finite, nonNegative, withDefault } from '../../core/validate.js'
 import {
   Integer,
   type OptaxFn,

@@ -4,9 +4,9 @@
  *
  * @internal
  */
-import { Bool, NonNegative, NonNegativeInteger, Positive, argument } from '../../config/codec.js'
-import { ScheduleError } from '../../errors.js'
-import { boolean, finite, nonNegative, nonNegativeInteger, positive, positiveInteger, withDefault } from '../../internal/validate.js'
+import { Bool, NonNegative, NonNegativeInteger, Positive, argument } from '../../core/codec.js'
+import { ScheduleError } from '../../core/errors.js'
+import { boolean, finite, nonNegative, nonNegativeInteger, positive, positiveInteger, withDefault } from '../../core/validate.js'
 import { log } from '../../internal/log.js'
 import { integer, noiseAt } from './noise.js'
 

@@ -10,10 +10,10 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { Positive, PositiveInteger, schedulerConfig } from '../../config/codec.js'
-import type { Scheduler } from '../../Schedule.js'
+import { Positive, PositiveInteger, schedulerConfig } from '../../core/codec.js'
+import type { Scheduler } from '../../core/model.js'
 import { type EpochState, leaf } from '../../internal/leaf.js'
-import { positive, withDefault } from '../../internal/validate.js'
+import { positive, withDefault } from '../../core/validate.js'
 import { cyclingCodecs, cyclingDecay, cyclingEnd, cyclingOf, noiseCodecs, timmSchedule } from './common.js'
 
 // -------------------------------------------------------------------------------------

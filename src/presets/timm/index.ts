@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import type { Family } from '../../config/codec.js'
+import type { Family } from '../../core/codec.js'
 import { CosineConfig, cosine } from './cosine.js'
 import { MultistepConfig, multistep } from './multistep.js'
 import { PlateauConfig, plateau } from './plateau.js'

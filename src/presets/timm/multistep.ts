@@ -10,11 +10,11 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { ArrayOf, Bool, NonNegative, NonNegativeInteger, schedulerConfig } from '../../config/codec.js'
-import { ScheduleError } from '../../errors.js'
-import type { Scheduler } from '../../Schedule.js'
+import { ArrayOf, Bool, NonNegative, NonNegativeInteger, schedulerConfig } from '../../core/codec.js'
+import { ScheduleError } from '../../core/errors.js'
+import type { Scheduler } from '../../core/model.js'
 import { type EpochState, leaf } from '../../internal/leaf.js'
-import { array, boolean, nonNegative, nonNegativeInteger, withDefault } from '../../internal/validate.js'
+import { array, boolean, nonNegative, nonNegativeInteger, withDefault } from '../../core/validate.js'
 import { noiseCodecs, noiseConfig, noiseOf, timmSchedule } from './common.js'
 
 // -------------------------------------------------------------------------------------

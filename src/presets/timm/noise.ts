@@ -11,8 +11,8 @@
  *
  * @since 0.1.0
  */
-import { ScheduleError } from '../../errors.js'
-import { nonNegativeInteger, oneOf, positive, withDefault } from '../../internal/validate.js'
+import { ScheduleError } from '../../core/errors.js'
+import { nonNegativeInteger, oneOf, positive, withDefault } from '../../core/validate.js'
 
 // -------------------------------------------------------------------------------------
 // model

@@ -16,9 +16,12 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { InRange, NonNegative, NonNegativeInteger, OneOf, PerGroup, schedulerConfig } from '../../config/codec.js'
-import { ScheduleError } from '../../errors.js'
-import { type Groups, type Kernel, type Scheduler, initialLrOf, kernelFromReducer, recordInitialLrs } from '../../Schedule.js'
+import { InRange, NonNegative, NonNegativeInteger, OneOf, PerGroup, schedulerConfig } from '../../core/codec.js'
+import { ScheduleError } from '../../core/errors.js'
+import { type Groups, type Scheduler } from '../../core/model.js'
+import { type Kernel, kernelFromReducer } from '../../internal/kernel.js'
+import { initialLrOf, recordInitialLrs } from '../../internal/groups.js'
+import { protocolOf, scheduler } from '../../internal/protocol.js'
 import { type PlateauState as TorchPlateauState, reduceLROnPlateau } from '../../schedulers/ReduceLROnPlateau.js'
 import {
   finite,
@@ -30,7 +33,7 @@ import {
   perGroup,
   record,
   withDefault
-} from '../../internal/validate.js'
+} from '../../core/validate.js'
 import { inNoiseRange, noiseCodecs, noiseConfig, noiseOf } from './common.js'
 import { noiseAt } from './noise.js'
 
@@ -194,7 +197,7 @@ export const plateau = (options: PlateauOptions = {}): Scheduler<PlateauState> =
     const o = record(path, state, ['lastEpoch', 'baseLrs', 'plateau', 'restoreLrs'])
     const e = nonNegativeInteger(`${path}.lastEpoch`, o['lastEpoch'])
     perGroupLrs(`${path}.baseLrs`, o['baseLrs'], groups)
-    const stepped = inner.checkState(o['plateau'], `${path}.plateau`, groups)
+    const stepped = protocolOf(inner).checkState(o['plateau'], `${path}.plateau`, groups)
     const most = Math.max(0, e - warmupT)
     if (stepped > most)
       throw new ScheduleError(`${path}.plateau.lastEpoch`, `at most ${most} (the plateau steps only after the ${warmupT} warmup steps)`, stepped)
@@ -207,13 +210,12 @@ export const plateau = (options: PlateauOptions = {}): Scheduler<PlateauState> =
       const recorded = recordInitialLrs(groups)
       return start(recorded, recorded.map((g, i) => initialLrOf(g, i)))
     },
-    initialStep: again,
+    reinit: again,
     restart: again,
     step
   }
 
-  return {
-    name: 'timm.plateau',
+  return scheduler<PlateauState>({
     config: {
       type: 'timm.plateau',
       decayRate,
@@ -231,11 +233,11 @@ export const plateau = (options: PlateauOptions = {}): Scheduler<PlateauState> =
     closedForm: undefined,
     multiplier: undefined,
     checkState,
-    cyclesMomentum: false,
-    needsMetric: true,
+    setsMomentum: false,
+    takesMetric: true,
     kernel: (n: number): Kernel => {
       groupCount('lrMin', lrMin, n)
       return kernelFromReducer(reducer)
     }
-  }
+  })
 }

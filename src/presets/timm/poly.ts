@@ -9,10 +9,10 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { NonNegative, Positive, PositiveInteger, schedulerConfig } from '../../config/codec.js'
-import type { Scheduler } from '../../Schedule.js'
+import { NonNegative, Positive, PositiveInteger, schedulerConfig } from '../../core/codec.js'
+import type { Scheduler } from '../../core/model.js'
 import { type EpochState, leaf } from '../../internal/leaf.js'
-import { nonNegative, positive, withDefault } from '../../internal/validate.js'
+import { nonNegative, positive, withDefault } from '../../core/validate.js'
 import { cyclingCodecs, cyclingDecay, cyclingEnd, cyclingOf, noiseCodecs, timmSchedule } from './common.js'
 
 // -------------------------------------------------------------------------------------

@@ -10,10 +10,10 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { Bool, NonNegative, NonNegativeInteger, Positive, schedulerConfig } from '../../config/codec.js'
-import type { Scheduler } from '../../Schedule.js'
+import { Bool, NonNegative, NonNegativeInteger, Positive, schedulerConfig } from '../../core/codec.js'
+import type { Scheduler } from '../../core/model.js'
 import { type EpochState, leaf } from '../../internal/leaf.js'
-import { boolean, nonNegative, nonNegativeInteger, positive, withDefault } from '../../internal/validate.js'
+import { boolean, nonNegative, nonNegativeInteger, positive, withDefault } from '../../core/validate.js'
 import { noiseCodecs, noiseConfig, noiseOf, timmSchedule } from './common.js'
 
 // -------------------------------------------------------------------------------------

@@ -12,11 +12,11 @@
  * @since 0.1.0
  */
 import * as t from 'io-ts'
-import { Finite, PositiveInteger, schedulerConfig } from '../../config/codec.js'
-import { ScheduleError } from '../../errors.js'
-import type { Scheduler } from '../../Schedule.js'
+import { Finite, PositiveInteger, schedulerConfig } from '../../core/codec.js'
+import { ScheduleError } from '../../core/errors.js'
+import type { Scheduler } from '../../core/model.js'
 import { type EpochState, leaf } from '../../internal/leaf.js'
-import { finite, withDefault } from '../../internal/validate.js'
+import { finite, withDefault } from '../../core/validate.js'
 import { cyclingCodecs, cyclingDecay, cyclingEnd, cyclingOf, noiseCodecs, lastCycleStep, timmSchedule } from './common.js'
 
 // -------------------------------------------------------------------------------------

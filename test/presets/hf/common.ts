@@ -6,6 +6,7 @@ import { type AnyScheduler, closedFormTrace, formatConfigErrors, toConfigErrors,
 import { hfFamilies } from '../../../src/presets/hf/index.js'
 import { expectIdentical } from '../../helpers/close.js'
 import { expectPure, expectTraceArrayMatches } from '../../helpers/laws.js'
+import { protocolOf } from '../../../src/internal/protocol.js'
 
 const noFunctions = (): never => {
   throw new Error('the hf family names no functions')
@@ -26,7 +27,7 @@ export const lrs = (s: AnyScheduler, initial: ReadonlyArray<number>, steps: numb
 
 /** The closed form equals the fold bit for bit; the fast path equals the reducer; nothing is mutated. */
 export const expectLaws = (s: AnyScheduler, initial: ReadonlyArray<number>, steps: number): void => {
-  expect(s.closedForm).toBeDefined()
+  expect(protocolOf(s).closedForm).toBeDefined()
   expectIdentical(closedFormTrace(s, initial, steps), trace(s, initial, steps).lr)
   expectTraceArrayMatches(s, initial, steps)
   expectPure(s, initial.map((lr) => ({ lr, momentum: 0.9 })), Math.min(steps, 30))

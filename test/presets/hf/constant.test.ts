@@ -12,7 +12,7 @@ describe('hf.constant', () => {
 
   test('config is { type: "hf.constant" }', () => {
     expect(hf.constant().config).toEqual({ type: 'hf.constant' })
-    expect(hf.constant().name).toBe('hf.constant')
+    expect(hf.constant().config.type).toBe('hf.constant')
   })
 
   test('the config takes no arguments: a warmup is an error (transformers would silently ignore it)', () => {

@@ -17,6 +17,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { afterAll, describe, expect, test } from 'vitest'
 import { type AnyScheduler, type Groups, trace, traceArray } from '../../../src/index.js'
 import { hfFamilies } from '../../../src/presets/hf/index.js'
+import { protocolOf } from '../../../src/internal/protocol.js'
 
 interface Case {
   readonly name: string
@@ -86,9 +87,9 @@ for (const file of files) {
       // the fast path, and the closed form where there is one, give the same numbers bit for bit
       const fast = traceArray(s, c.groups, c.steps, c.metrics)
       expect(Array.from(fast.lr)).toEqual(t.lr.flat())
-      if (s.closedForm !== undefined) {
+      if (protocolOf(s).closedForm !== undefined) {
         const initial = t.groups.map((g) => g.initialLr as number)
-        expect(t.lr.map((_, k) => s.closedForm!(k, initial))).toEqual(t.lr)
+        expect(t.lr.map((_, k) => protocolOf(s).closedForm!(k, initial))).toEqual(t.lr)
       }
       const prev = summary.get(file) ?? { cases: 0, worst: 0 }
       summary.set(file, { cases: prev.cases + 1, worst: Math.max(prev.worst, r.rel) })

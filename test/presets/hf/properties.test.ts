@@ -8,6 +8,7 @@ import fc from 'fast-check'
 import { expect } from 'vitest'
 import { trace, traceArray } from '../../../src/index.js'
 import { fromHfConfig } from './common.js'
+import { protocolOf } from '../../../src/internal/protocol.js'
 
 type Config = { readonly type: string } & Record<string, unknown>
 
@@ -74,7 +75,7 @@ test.prop([hfConfig, groups, fc.integer({ min: 0, max: 600 })], { numRuns: 300 }
     const s = built.right
     const t = trace(s, lrs, n)
     const initial = t.groups.map((g) => g.initialLr as number)
-    expect(t.lr.map((_, k) => s.closedForm!(k, initial))).toEqual(t.lr)
+    expect(t.lr.map((_, k) => protocolOf(s).closedForm!(k, initial))).toEqual(t.lr)
     expect(Array.from(traceArray(s, lrs, n).lr)).toEqual(t.lr.flat())
   }
 )

@@ -4,6 +4,7 @@ import { hf } from './hf.js'
 import { expectClose, expectIdentical } from '../../helpers/close.js'
 import { rep, rows } from '../../helpers/lists.js'
 import { expectScheduleError } from '../../helpers/throws.js'
+import { protocolOf } from '../../../src/internal/protocol.js'
 
 describe('hf.reduce_lr_on_plateau', () => {
   test("PyTorch's defaults (patience 10, factor 0.1): a flat metric reduces at the 12th evaluation", () => {
@@ -30,7 +31,7 @@ describe('hf.reduce_lr_on_plateau', () => {
 
   test('config and name are the hf ones, with the defaults filled', () => {
     const s = hf.reduceLrOnPlateau({ patience: 2 })
-    expect(s.name).toBe('hf.reduce_lr_on_plateau')
+    expect(s.config.type).toBe('hf.reduce_lr_on_plateau')
     expect(s.config).toEqual({
       type: 'hf.reduce_lr_on_plateau',
       mode: 'min',
@@ -42,8 +43,8 @@ describe('hf.reduce_lr_on_plateau', () => {
       minLr: 0,
       eps: 1e-8
     })
-    expect(s.needsMetric).toBe(true)
-    expect(s.closedForm).toBeUndefined()
+    expect(protocolOf(s).takesMetric).toBe(true)
+    expect(protocolOf(s).closedForm).toBeUndefined()
   })
 
   test('every step needs the evaluation metric', () => {

@@ -4,6 +4,7 @@ import fc from 'fast-check'
 import { expect } from 'vitest'
 import { trace, traceArray } from '../../../src/index.js'
 import { fromKerasConfig, kerasFamilies } from '../../../src/presets/keras/index.js'
+import { protocolOf } from '../../../src/internal/protocol.js'
 
 type Config = { readonly type: string } & Record<string, unknown>
 
@@ -56,7 +57,7 @@ test.prop([kerasConfig, fc.array(lr, { minLength: 1, maxLength: 3 }), fc.integer
   (config, lrs, n) => {
     const s = build(config)
     const folded = trace(s, lrs, n).lr
-    folded.forEach((row, k) => expect(row).toEqual(s.closedForm!(k, lrs)))
+    folded.forEach((row, k) => expect(row).toEqual(protocolOf(s).closedForm!(k, lrs)))
     expect(Array.from(traceArray(s, lrs, n).lr)).toEqual(folded.flat())
   }
 )

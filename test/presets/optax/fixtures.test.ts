@@ -16,6 +16,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
 import { type Groups, trace, traceArray } from '../../../src/index.js'
 import { fromOptaxConfig } from './config.js'
+import { protocolOf } from '../../../src/internal/protocol.js'
 
 interface Case {
   readonly name: string
@@ -73,7 +74,7 @@ for (const file of files) {
       expect(Array.from(traceArray(s, c.groups, c.steps).lr)).toEqual(t.lr.flat())
       // the closed form is the same function: bit for bit
       const initial = t.groups.map((g) => g.initialLr as number)
-      t.lr.forEach((row, k) => expect(s.closedForm?.(k, initial)).toEqual(row))
+      t.lr.forEach((row, k) => expect(protocolOf(s).closedForm?.(k, initial)).toEqual(row))
       const key = file
       const prev = summary.get(key) ?? { cases: 0, worst: 0 }
       summary.set(key, { cases: prev.cases + 1, worst: Math.max(prev.worst, worst) })

@@ -8,6 +8,7 @@ import { resume, trace, traceArray } from '../../../src/index.js'
 import { expectClose, expectIdentical } from '../../helpers/close.js'
 import { range } from '../../helpers/lists.js'
 import { fromOptaxConfig } from './config.js'
+import { protocolOf } from '../../../src/internal/protocol.js'
 
 type Config = { readonly type: string } & Record<string, unknown>
 
@@ -69,7 +70,7 @@ test.prop([optaxConfig, fc.integer({ min: 0, max: 400 }), fc.array(fc.double({ m
     const s = fromOptaxConfig(config)
     const t = trace(s, lrs, steps)
     const initial = t.groups.map((g) => g.initialLr as number)
-    expectIdentical(t.lr, range(steps + 1, (k) => s.closedForm!(k, initial)))
+    expectIdentical(t.lr, range(steps + 1, (k) => protocolOf(s).closedForm!(k, initial)))
     t.lr.forEach((row) => row.forEach((v) => expect(v).toBe(row[0])))
     expectIdentical(traceArray(s, lrs, steps).lr, t.lr.flat())
   }

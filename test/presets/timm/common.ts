@@ -6,6 +6,7 @@ import { type AnyScheduler, closedFormTrace, formatConfigErrors, resume, toConfi
 import { timmFamilies } from '../../../src/presets/timm/index.js'
 import { expectIdentical } from '../../helpers/close.js'
 import { expectPure, expectTraceArrayMatches } from '../../helpers/laws.js'
+import { protocolOf } from '../../../src/internal/protocol.js'
 
 export * as timm from '../../../src/presets/timm/index.js'
 
@@ -44,7 +45,7 @@ export const column = (s: AnyScheduler, lr: number, steps: number, metrics?: Rea
  * mutated; a JSON round trip of the state halfway continues to the same numbers.
  */
 export const expectLaws = (s: AnyScheduler, initial: ReadonlyArray<number>, steps: number): void => {
-  expect(s.closedForm).toBeDefined()
+  expect(protocolOf(s).closedForm).toBeDefined()
   const whole = trace(s, initial, steps)
   expectIdentical(closedFormTrace(s, initial, steps), whole.lr)
   expectTraceArrayMatches(s, initial, steps)
@@ -52,6 +53,6 @@ export const expectLaws = (s: AnyScheduler, initial: ReadonlyArray<number>, step
   const half = Math.floor(steps / 2)
   const first = trace(s, initial, half)
   const revived = JSON.parse(JSON.stringify(first.state)) as unknown
-  expect(s.checkState(revived, 'state', initial.length)).toBe(half)
+  expect(protocolOf(s).checkState(revived, 'state', initial.length)).toBe(half)
   expectIdentical(resume(s, first.groups, revived, steps - half).lr, whole.lr.slice(half))
 }

@@ -5,6 +5,7 @@ import { log } from '../../../src/internal/log.js'
 import { expectClose } from '../../helpers/close.js'
 import { expectScheduleError } from '../../helpers/throws.js'
 import { column, decodeTimm, expectLaws, timm } from './common.js'
+import { protocolOf } from '../../../src/internal/protocol.js'
 
 const h = Math.SQRT1_2 // cos(π/4)
 
@@ -61,7 +62,7 @@ describe('timm.cosine', () => {
       () => trace(s, [1], 8),
       'step: timm.cosine is defined up to step 7 (with cycleMul 0.5 < 1 its cycles shrink and end after tInitial / (1 − cycleMul) steps; timm fails there with a math domain error), got step 8'
     )
-    expectScheduleError(() => s.checkState({ lastEpoch: 8, baseLrs: [1] }, 'state', 1), "state.lastEpoch: expected at most 7 (timm.cosine's last step), got 8")
+    expectScheduleError(() => protocolOf(s).checkState({ lastEpoch: 8, baseLrs: [1] }, 'state', 1), "state.lastEpoch: expected at most 7 (timm.cosine's last step), got 8")
   })
 
   test('two groups: each from its own initial lr (timm\'s base_values)', () => {

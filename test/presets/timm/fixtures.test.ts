@@ -19,6 +19,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
 import { type Groups, trace, traceArray } from '../../../src/index.js'
 import { fromTimmConfig } from './common.js'
+import { protocolOf } from '../../../src/internal/protocol.js'
 
 interface Case {
   readonly name: string
@@ -85,9 +86,9 @@ for (const file of files) {
       // the fast path gives the same numbers as the reducer, bit for bit
       expect(Array.from(traceArray(s, c.groups, c.steps, c.metrics).lr)).toEqual(t.lr.flat())
       // a schedule of the step: its closed form gives the same numbers, bit for bit
-      if (s.closedForm !== undefined) {
+      if (protocolOf(s).closedForm !== undefined) {
         const initial = c.groups.map((g) => g.lr)
-        expect(Array.from({ length: c.steps + 1 }, (_, k) => s.closedForm!(k, initial))).toEqual(t.lr)
+        expect(Array.from({ length: c.steps + 1 }, (_, k) => protocolOf(s).closedForm!(k, initial))).toEqual(t.lr)
       }
       const prev = summary.get(file) ?? { cases: 0, rel: 0, ratio: 0 }
       summary.set(file, { cases: prev.cases + 1, rel: Math.max(prev.rel, r.rel), ratio: Math.max(prev.ratio, r.ratio) })

@@ -5,6 +5,7 @@ import { expectPure } from '../../helpers/laws.js'
 import { range, rep } from '../../helpers/lists.js'
 import { expectScheduleError } from '../../helpers/throws.js'
 import { column, timm } from './common.js'
+import { protocolOf } from '../../../src/internal/protocol.js'
 
 const fresh = { lastEpoch: 0, best: null, numBadEpochs: 0, cooldownCounter: 0 }
 
@@ -65,7 +66,7 @@ describe('timm.plateau', () => {
     for (let k = 0; k <= 16; k++) {
       const first = trace(s, [0.1, 0.02], k, metrics)
       const revived = JSON.parse(JSON.stringify(first.state)) as timm.PlateauState
-      expect(s.checkState(revived, 'state', 2)).toBe(k)
+      expect(protocolOf(s).checkState(revived, 'state', 2)).toBe(k)
       expect(resume(s, first.groups, revived, 16 - k, metrics.slice(k)).lr).toEqual(whole.lr.slice(k))
     }
   })
@@ -85,11 +86,11 @@ describe('timm.plateau', () => {
   test('checkState: shape, per-group lengths, and a plateau that cannot have stepped during the warmup', () => {
     const s = timm.plateau({ warmupT: 2 })
     const ok = { lastEpoch: 3, baseLrs: [0.1], plateau: { ...fresh, lastEpoch: 1, best: 2 }, restoreLrs: null }
-    expect(s.checkState(ok, 'state', 1)).toBe(3)
-    expectScheduleError(() => s.checkState({ ...ok, lastEpoch: 2 }, 'state', 1), 'state.plateau.lastEpoch: expected at most 0 (the plateau steps only after the 2 warmup steps), got 1')
-    expectScheduleError(() => s.checkState({ ...ok, baseLrs: [0.1, 0.2] }, 'state', 1), 'state.baseLrs: expected 1 lr (one per param group), got [0.1,0.2]')
-    expectScheduleError(() => s.checkState({ ...ok, restoreLrs: [] }, 'state', 1), 'state.restoreLrs: expected 1 lr (one per param group), got []')
-    expectScheduleError(() => s.checkState({ ...ok, extra: 1 }, 'state', 1), 'state.extra: expected no such key (the state has lastEpoch, baseLrs, plateau, restoreLrs), got 1')
+    expect(protocolOf(s).checkState(ok, 'state', 1)).toBe(3)
+    expectScheduleError(() => protocolOf(s).checkState({ ...ok, lastEpoch: 2 }, 'state', 1), 'state.plateau.lastEpoch: expected at most 0 (the plateau steps only after the 2 warmup steps), got 1')
+    expectScheduleError(() => protocolOf(s).checkState({ ...ok, baseLrs: [0.1, 0.2] }, 'state', 1), 'state.baseLrs: expected 1 lr (one per param group), got [0.1,0.2]')
+    expectScheduleError(() => protocolOf(s).checkState({ ...ok, restoreLrs: [] }, 'state', 1), 'state.restoreLrs: expected 1 lr (one per param group), got []')
+    expectScheduleError(() => protocolOf(s).checkState({ ...ok, extra: 1 }, 'state', 1), 'state.extra: expected no such key (the state has lastEpoch, baseLrs, plateau, restoreLrs), got 1')
     expectScheduleError(() => s.step({ ...ok, baseLrs: [0.1, 0.2] }, [{ lr: 1, initialLr: 1 }], { metric: 1 }), 'timm.plateau state.baseLrs: expected 1 lr (one per param group), got [0.1,0.2]')
   })
 
@@ -113,7 +114,7 @@ describe('timm.plateau', () => {
 
   test('lrMin per group: one per param group', () => {
     expectScheduleError(() => trace(timm.plateau({ lrMin: [0.1] }), [1, 1], 1, [1]), 'lrMin: expected 2 values (one per param group), got [0.1]')
-    expectScheduleError(() => timm.plateau({ lrMin: [0.1] }).kernel(2), 'lrMin: expected 2 values (one per param group), got [0.1]')
+    expectScheduleError(() => protocolOf(timm.plateau({ lrMin: [0.1] })).kernel(2), 'lrMin: expected 2 values (one per param group), got [0.1]')
   })
 
   test('a metric is a finite number', () => {

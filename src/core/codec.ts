@@ -7,9 +7,9 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
-import { ScheduleError, formatValue } from '../errors.js'
-import type { AnyScheduler } from '../Schedule.js'
-import * as V from '../internal/validate.js'
+import { ScheduleError, formatValue } from './errors.js'
+import type { AnyScheduler } from './model.js'
+import * as V from './validate.js'
 
 // -------------------------------------------------------------------------------------
 // constructors

@@ -6,9 +6,11 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { ScheduleError, formatValue } from '../errors.js'
-import type { AnyScheduler, Groups, ParamGroup } from '../Schedule.js'
-import { type ConfigError, encodeSchedule } from './decode.js'
+import { ScheduleError, formatValue } from '../core/errors.js'
+import type { AnyScheduler, Groups, ParamGroup } from '../core/model.js'
+import type { ConfigError } from '../core/errors.js'
+import { encodeSchedule } from './decode.js'
+import { nameOf, protocolOf } from '../internal/protocol.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -72,7 +74,7 @@ export const saveCheckpoint = <S>(
     const first = schedule.left[0] as ConfigError
     throw new ScheduleError(first.path, 'a schedule that can be written as JSON', first.value, `${first.path}: ${first.message}`)
   }
-  const steps = scheduler.checkState(state, 'state', groups.length)
+  const steps = protocolOf(scheduler).checkState(state, 'state', groups.length)
   const checkpoint: Checkpoint<S> = { format: CHECKPOINT_FORMAT, schedule: schedule.right, steps, groups, state }
   return JSON.stringify(checkpoint)
 }
@@ -124,21 +126,21 @@ export const loadCheckpoint = <S>(
   const groups = checkGroups(c['groups'])
   if (E.isLeft(groups)) return groups
   // a momentum-cycling schedule set momentum (or betas[0]) on every group at its initial step
-  if (scheduler.cyclesMomentum) {
+  if (protocolOf(scheduler).setsMomentum) {
     const bare = groups.right.findIndex((g) => g.momentum === undefined && g.betas === undefined)
     if (bare >= 0)
-      return problem(`checkpoint.groups[${bare}]`, `expected a param group with momentum or betas (${scheduler.name} cycles momentum), got ${formatValue(groups.right[bare])}`, groups.right[bare])
+      return problem(`checkpoint.groups[${bare}]`, `expected a param group with momentum or betas (${nameOf(scheduler)} cycles momentum), got ${formatValue(groups.right[bare])}`, groups.right[bare])
   }
   // the groups must fit the schedule's per-group lists
   try {
-    scheduler.kernel(groups.right.length)
+    protocolOf(scheduler).checkGroups(groups.right.length)
   } catch (e) {
     if (e instanceof ScheduleError && Array.isArray(e.value))
       return problem('checkpoint.groups', `expected ${e.value.length} param groups (the schedule's ${e.path} has ${e.value.length} values), got ${groups.right.length}`, groups.right)
     throw e
   }
   try {
-    const steps = scheduler.checkState(c['state'], 'checkpoint.state', groups.right.length)
+    const steps = protocolOf(scheduler).checkState(c['state'], 'checkpoint.state', groups.right.length)
     if (c['steps'] !== steps) return problem('checkpoint.steps', `expected ${steps} (the steps of the state), got ${formatValue(c['steps'])}`, c['steps'])
     return E.right({ format: CHECKPOINT_FORMAT, schedule: c['schedule'], steps, groups: groups.right, state: c['state'] as S })
   } catch (e) {

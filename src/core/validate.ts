@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import { ScheduleError } from '../errors.js'
+import { ScheduleError } from './errors.js'
 
 const isNumber = (v: unknown): v is number => typeof v === 'number' && !Number.isNaN(v)
 

@@ -35,6 +35,23 @@ export class ScheduleError extends Error {
   }
 }
 
+/**
+ * One problem of a config (or of options, a checkpoint, a state): where (`schedulers[1].tMax`),
+ * what is wrong, and the value found. Decoding returns them as data.
+ *
+ * @example
+ * import type { ConfigError } from 'lr-schedule'
+ * const e: ConfigError = { path: 'stepSize', message: 'expected a positive integer, got 0', value: 0 }
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export interface ConfigError {
+  readonly path: string
+  readonly message: string
+  readonly value: unknown
+}
+
 // -------------------------------------------------------------------------------------
 // utils
 // -------------------------------------------------------------------------------------

@@ -7,48 +7,17 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
-import { ScheduleError, formatValue } from '../errors.js'
-import type { AnyScheduler, SchedulerConfig } from '../Schedule.js'
+import { type ConfigError, ScheduleError, formatValue } from '../core/errors.js'
+import type { AnyScheduler, SchedulerConfig } from '../core/model.js'
 import { chain } from '../combinators/chain.js'
 import { sequential } from '../combinators/sequential.js'
-import { ConstantLRConfig, constantLR } from '../schedulers/ConstantLR.js'
-import { CosineAnnealingLRConfig, cosineAnnealingLR } from '../schedulers/CosineAnnealingLR.js'
-import { CosineAnnealingWarmRestartsConfig, cosineAnnealingWarmRestarts } from '../schedulers/CosineAnnealingWarmRestarts.js'
-import { CyclicLRConfig, cyclicLR } from '../schedulers/CyclicLR.js'
-import { ExponentialLRConfig, exponentialLR } from '../schedulers/ExponentialLR.js'
-import { LambdaLRConfig, type LrLambda, lambdaLR } from '../schedulers/LambdaLR.js'
-import { LinearLRConfig, linearLR } from '../schedulers/LinearLR.js'
-import { MultiStepLRConfig, multiStepLR } from '../schedulers/MultiStepLR.js'
-import { MultiplicativeLRConfig, multiplicativeLR } from '../schedulers/MultiplicativeLR.js'
-import { OneCycleLRConfig, oneCycleLR } from '../schedulers/OneCycleLR.js'
-import { PolynomialLRConfig, polynomialLR } from '../schedulers/PolynomialLR.js'
-import { ReduceLROnPlateauConfig, reduceLROnPlateau } from '../schedulers/ReduceLROnPlateau.js'
-import { StepLRConfig, stepLR } from '../schedulers/StepLR.js'
-import { hfFamilies } from '../presets/hf/index.js'
-import { fromKerasConfig, kerasFamilies } from '../presets/keras/index.js'
-import { optaxFamilies } from '../presets/optax/index.js'
-import { timmFamilies } from '../presets/timm/index.js'
-import { ArrayOf, type Family, NonNegativeInteger, failureAt } from './codec.js'
+import { ArrayOf, NonNegativeInteger, failureAt } from '../core/codec.js'
+import { type Entry, entries, pytorchTypes, translators } from '../registry.js'
+import { protocolOf } from '../internal/protocol.js'
 
 // -------------------------------------------------------------------------------------
 // model
 // -------------------------------------------------------------------------------------
-
-/**
- * One problem of a config: where (`schedulers[1].tMax`), what is wrong, and the value found.
- *
- * @example
- * import type { ConfigError } from 'lr-schedule'
- * const e: ConfigError = { path: 'stepSize', message: 'expected a positive integer, got 0', value: 0 }
- *
- * @category model
- * @since 0.1.0
- */
-export interface ConfigError {
-  readonly path: string
-  readonly message: string
-  readonly value: unknown
-}
 
 /**
  * What decoding needs besides the JSON: the functions that `lrLambda` and `scaleFn` name, and the
@@ -66,67 +35,6 @@ export interface DecodeContext {
   readonly functions?: Readonly<Record<string, (x: number) => number>>
   readonly groups?: number
 }
-
-// -------------------------------------------------------------------------------------
-// families
-// -------------------------------------------------------------------------------------
-
-const args = ({ type: _type, ...rest }: { readonly type: string }): any => rest
-const names = (fn: (path: string, name: string) => (x: number) => number, key: string, v: string | ReadonlyArray<string>) =>
-  typeof v === 'string' ? fn(key, v) : v.map((name, i) => fn(`${key}[${i}]`, name))
-
-/**
- * The PyTorch family, by `type`.
- *
- * @example
- * import { pytorchFamilies } from 'lr-schedule'
- * Object.keys(pytorchFamilies).includes('StepLR') // true
- *
- * @category families
- * @since 0.1.0
- */
-export const pytorchFamilies: Readonly<Record<string, Family>> = {
-  StepLR: { codec: StepLRConfig, build: (c) => stepLR(args(c)) },
-  MultiStepLR: { codec: MultiStepLRConfig, build: (c) => multiStepLR(args(c)) },
-  ConstantLR: { codec: ConstantLRConfig, build: (c) => constantLR(args(c)) },
-  LinearLR: { codec: LinearLRConfig, build: (c) => linearLR(args(c)) },
-  ExponentialLR: { codec: ExponentialLRConfig, build: (c) => exponentialLR(args(c)) },
-  PolynomialLR: { codec: PolynomialLRConfig, build: (c) => polynomialLR(args(c)) },
-  CosineAnnealingLR: { codec: CosineAnnealingLRConfig, build: (c) => cosineAnnealingLR(args(c)) },
-  CosineAnnealingWarmRestarts: { codec: CosineAnnealingWarmRestartsConfig, build: (c) => cosineAnnealingWarmRestarts(args(c)) },
-  CyclicLR: {
-    codec: CyclicLRConfig,
-    build: (c, fn) => cyclicLR(c.scaleFn === undefined ? args(c) : { ...args(c), scaleFn: fn('scaleFn', c.scaleFn) }),
-    functionKeys: ['scaleFn']
-  },
-  OneCycleLR: { codec: OneCycleLRConfig, build: (c) => oneCycleLR(args(c)) },
-  ReduceLROnPlateau: { codec: ReduceLROnPlateauConfig, build: (c) => reduceLROnPlateau(args(c)) },
-  LambdaLR: {
-    codec: LambdaLRConfig,
-    build: (c, fn) => lambdaLR({ lrLambda: names(fn, 'lrLambda', c.lrLambda) as LrLambda | ReadonlyArray<LrLambda> }),
-    functionKeys: ['lrLambda']
-  },
-  MultiplicativeLR: {
-    codec: MultiplicativeLRConfig,
-    build: (c, fn) => multiplicativeLR({ lrLambda: names(fn, 'lrLambda', c.lrLambda) as LrLambda | ReadonlyArray<LrLambda> }),
-    functionKeys: ['lrLambda']
-  }
-}
-
-/** Every family the declarative format knows, by `type` (the presets of other libraries join here). */
-const families: Readonly<Record<string, Family>> = { ...pytorchFamilies, ...optaxFamilies, ...kerasFamilies, ...hfFamilies, ...timmFamilies }
-
-/**
- * The scheduler types the declarative format knows.
- *
- * @example
- * import { schedulerTypes } from 'lr-schedule'
- * schedulerTypes().includes('SequentialLR') // true
- *
- * @category families
- * @since 0.1.0
- */
-export const schedulerTypes = (): ReadonlyArray<string> => [...Object.keys(families), 'SequentialLR', 'ChainedScheduler']
 
 // -------------------------------------------------------------------------------------
 // decoding
@@ -172,16 +80,16 @@ const attempt = <A>(c: t.Context, f: () => A): t.Validation<A> => {
 
 /** What a `type` should be: within a preset family when it names one, else any type. */
 const expectedType = (type: unknown): string => {
-  const prefixes = [...new Set(Object.keys(families).flatMap((k) => (k.includes('.') ? [k.slice(0, k.indexOf('.'))] : [])))]
+  const prefixes = [...new Set(Object.keys(entries).flatMap((k) => (k.includes('.') ? [k.slice(0, k.indexOf('.'))] : [])))]
   const prefix = typeof type === 'string' && type.includes('.') ? type.slice(0, type.indexOf('.')) : undefined
   if (prefix !== undefined && prefixes.includes(prefix))
-    return `one of the ${prefix} presets (${Object.keys(families).filter((k) => k.startsWith(`${prefix}.`)).join(', ')})`
-  const pytorch = [...Object.keys(pytorchFamilies), 'SequentialLR', 'ChainedScheduler']
+    return `one of the ${prefix} presets (${Object.keys(entries).filter((k) => k.startsWith(`${prefix}.`)).join(', ')})`
+  const pytorch = pytorchTypes
   return `a PyTorch class name (${pytorch.join(', ')})${prefixes.length === 0 ? '' : ` or a preset type (${prefixes.map((p) => `${p}.<name>`).join(', ')})`}`
 }
 
-const familyOf = (type: unknown): Family | undefined =>
-  typeof type === 'string' && Object.prototype.hasOwnProperty.call(families, type) ? families[type] : undefined
+const familyOf = (type: unknown): Entry | undefined =>
+  typeof type === 'string' && Object.prototype.hasOwnProperty.call(entries, type) ? entries[type] : undefined
 
 /**
  * The number of groups a config's per-group lists imply: the length of the first one, in
@@ -234,9 +142,10 @@ export const Schedule = (ctx: DecodeContext): t.Type<AnyScheduler, unknown, unkn
     if (!isObject(u)) return t.failure(u, c, `expected a scheduler config (an object with a "type"), got ${formatValue(u)}`)
     const type = u['type']
     const typeContext = (): t.Context => [...c, { key: 'type', type: t.string, actual: type }]
-    // a Keras schedule as Keras's get_config()/serialize() writes it
-    if (type === undefined && 'class_name' in u) {
-      const translated = fromKerasConfig(u)
+    // another library's own way of writing a schedule (Keras's get_config()/serialize() dicts)
+    const translator = type === undefined ? translators.find((x) => x.detects(u)) : undefined
+    if (translator !== undefined) {
+      const translated = translator.translate(u)
       if (E.isLeft(translated)) return t.failures(translated.left.map((e) => failureAt(c, keysOf(e.path), e.value, e.message)))
       return validate(translated.right, c)
     }
@@ -268,7 +177,7 @@ export const Schedule = (ctx: DecodeContext): t.Type<AnyScheduler, unknown, unkn
     const n = ctx.groups
     if (n === undefined) return built
     try {
-      built.right.kernel(n)
+      protocolOf(built.right).checkGroups(n)
       return built
     } catch (e) {
       if (e instanceof ScheduleError) return t.failures([fromScheduleError(c, e, valueAt(u, e.path, e.value))])
@@ -427,7 +336,7 @@ export const encodeSchedule = (
       return { ...config, schedulers: children }
     }
     const out: Record<string, unknown> = { ...config }
-    for (const key of families[config.type]?.functionKeys ?? []) {
+    for (const key of entries[config.type]?.functionKeys ?? []) {
       const v = out[key]
       if (typeof v === 'function') out[key] = nameOf(at(key), v)
       else if (Array.isArray(v)) out[key] = v.map((f, i) => nameOf(`${at(key)}[${i}]`, f))

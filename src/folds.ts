@@ -1,0 +1,251 @@
+/**
+ * The folds: a scheduler run over its steps into a trace (`trace`, `resume`, `traceArray`), and
+ * the queries a user asks of a schedule (`closedFormOf`, `setsMomentum`, `takesMetric`).
+ *
+ * @since 0.1.0
+ */
+import { ScheduleError } from './core/errors.js'
+import type { AnyScheduler, ArrayTrace, Groups, ParamGroup, Scheduler, StepInput, Trace, TraceBuffers } from './core/model.js'
+import { paramGroups } from './core/model.js'
+import { nonNegativeInteger } from './core/validate.js'
+import { momentumOf } from './internal/groups.js'
+import type { Buffers } from './internal/kernel.js'
+import { nameOf, protocolOf } from './internal/protocol.js'
+
+// -------------------------------------------------------------------------------------
+// utils
+// -------------------------------------------------------------------------------------
+
+const toGroups = (groups: Groups | ReadonlyArray<number>): Groups =>
+  groups.length > 0 && typeof groups[0] === 'number'
+    ? paramGroups(groups as ReadonlyArray<number>)
+    : checkGroups(groups as Groups)
+
+const checkGroups = (groups: Groups): Groups => {
+  if (!Array.isArray(groups) || groups.length === 0) throw new ScheduleError('groups', 'a non-empty array of param groups', groups)
+  groups.forEach((g, i) => {
+    if (typeof g !== 'object' || g === null) throw new ScheduleError(`groups[${i}]`, 'a param group', g)
+    if (typeof g.lr !== 'number' || !Number.isFinite(g.lr)) throw new ScheduleError(`groups[${i}].lr`, 'a finite number', g.lr)
+  })
+  return groups
+}
+
+const lrsOf = (groups: Groups): ReadonlyArray<number> => groups.map((g) => g.lr)
+const momentaOf = (groups: Groups): ReadonlyArray<number> => groups.map((g) => momentumOf(g) ?? NaN)
+
+const metricAt = (metrics: ReadonlyArray<number> | undefined, k: number): StepInput =>
+  metrics === undefined ? {} : { metric: metrics[k] as number }
+
+/** Checks the metrics of a fold up front: one finite number per step when the schedule takes them. */
+const checkMetrics = (scheduler: AnyScheduler, metrics: ReadonlyArray<number> | undefined, steps: number): void => {
+  if (metrics === undefined) {
+    if (protocolOf(scheduler).takesMetric && steps > 0)
+      throw new ScheduleError('metrics', `${steps} metrics (one per step: ${nameOf(scheduler)} reacts to a metric)`, metrics)
+    return
+  }
+  if (!Array.isArray(metrics) || metrics.length < steps)
+    throw new ScheduleError('metrics', `an array of at least ${steps} numbers (one per step)`, metrics)
+  for (let k = 0; k < steps; k++) {
+    const m = metrics[k]
+    if (typeof m !== 'number' || !Number.isFinite(m)) throw new ScheduleError(`metrics[${k}]`, 'a finite number', m)
+  }
+}
+
+/**
+ * Continues a run from groups and a state (e.g. a checkpoint) for `steps` more steps; row 0 is the
+ * given groups. `metrics[k]` is the metric of step `k + 1`.
+ *
+ * @example
+ * import { trace, resume, stepLR } from 'lr-schedule'
+ * const s = stepLR({ stepSize: 1, gamma: 0.5 })
+ * const first = trace(s, [1], 2)
+ * resume(s, first.groups, JSON.parse(JSON.stringify(first.state)), 1).lr // [[0.25], [0.125]]
+ *
+ * @category folds
+ * @since 0.1.0
+ */
+export const resume = <S>(
+  scheduler: Scheduler<S>,
+  groups: Groups,
+  state: S,
+  steps: number,
+  metrics?: ReadonlyArray<number>
+): Trace<S> => {
+  const p = protocolOf(scheduler)
+  nonNegativeInteger('steps', steps)
+  checkMetrics(scheduler, metrics, steps)
+  const lr: Array<ReadonlyArray<number>> = [lrsOf(groups)]
+  const momentum: Array<ReadonlyArray<number>> = [momentaOf(groups)]
+  let g = groups
+  let s = state
+  for (let k = 0; k < steps; k++) {
+    ;[g, s] = scheduler.step(s, g, metricAt(metrics, k))
+    lr.push(lrsOf(g))
+    if (p.setsMomentum) momentum.push(momentaOf(g))
+  }
+  return p.setsMomentum ? { lr, momentum, groups: g, state: s } : { lr, groups: g, state: s }
+}
+
+/**
+ * Folds a scheduler over `steps` steps from initial lrs (or param groups): `steps + 1` rows, row 0
+ * after the initial step. `metrics[k]` is the metric of step `k + 1` (schedules that take one).
+ *
+ * @example
+ * import { trace, linearLR } from 'lr-schedule'
+ * trace(linearLR({ startFactor: 0.5, totalIters: 2 }), [1], 3).lr // [[0.5], [0.75], [1], [1]]
+ *
+ * @category folds
+ * @since 0.1.0
+ */
+export const trace = <S>(
+  scheduler: Scheduler<S>,
+  groups: Groups | ReadonlyArray<number>,
+  steps: number,
+  metrics?: ReadonlyArray<number>
+): Trace<S> => {
+  nonNegativeInteger('steps', steps)
+  checkMetrics(scheduler, metrics, steps)
+  const [g0, s0] = scheduler.init(toGroups(groups))
+  return resume(scheduler, g0, s0, steps, metrics)
+}
+
+/**
+ * Folds a scheduler into typed arrays without allocating per step (the fast path for long runs);
+ * same numbers as `trace`. With `into`, the rows are written into those arrays (the trace's arrays
+ * are then views of their first `(steps + 1) · groups` entries) rather than into new ones; if the
+ * fold throws, they hold the rows before the failing step.
+ *
+ * @example
+ * import { traceArray, exponentialLR } from 'lr-schedule'
+ * traceArray(exponentialLR({ gamma: 0.5 }), [1], 2).lr // Float64Array [1, 0.5, 0.25]
+ * const into = { lr: new Float64Array(10) }
+ * traceArray(exponentialLR({ gamma: 0.5 }), [1], 2, undefined, into).lr // Float64Array [1, 0.5, 0.25] (into.lr's first 3 entries)
+ *
+ * @category folds
+ * @since 0.1.0
+ */
+export const traceArray = <S>(
+  scheduler: Scheduler<S>,
+  groups: Groups | ReadonlyArray<number>,
+  steps: number,
+  metrics?: ReadonlyArray<number>,
+  into?: TraceBuffers
+): ArrayTrace => {
+  const p = protocolOf(scheduler)
+  nonNegativeInteger('steps', steps)
+  checkMetrics(scheduler, metrics, steps)
+  const gs = toGroups(groups)
+  const n = gs.length
+  const size = (steps + 1) * n
+  const output = (path: string, given: unknown): Float64Array => {
+    if (given instanceof Float64Array && given.length >= size) return given.subarray(0, size)
+    const expected = `a Float64Array of at least ${size} entries ((steps + 1) · groups)`
+    const typed = ArrayBuffer.isView(given) && 'length' in given ? `a ${given.constructor.name} of ${String(given.length)}` : undefined
+    throw new ScheduleError(path, expected, given, typed === undefined ? undefined : `${path}: expected ${expected}, got ${typed}`)
+  }
+  const lr = into === undefined ? new Float64Array(size) : output('into.lr', into.lr)
+  const momentum = !p.setsMomentum ? undefined : into === undefined ? new Float64Array(size) : output('into.momentum', into.momentum)
+  const kernel = p.kernel(n)
+  // a kernel that writes its rows writes them in the pass that computes them: copying a row after
+  // the step costs more than the step (for 8 groups, about 10 ns against 2)
+  const copies = kernel.writesRows !== true
+  const current = Float64Array.from(gs, (g) => g.lr)
+  const held = Float64Array.from(gs, (g) => momentumOf(g) ?? NaN)
+  const b: Buffers = {
+    lr: current,
+    initialLr: Float64Array.from(gs, (g) => g.initialLr ?? NaN),
+    momentum: held,
+    rows: copies ? { lr: current, momentum: held } : { lr, momentum },
+    row: 0
+  }
+  const copyRow = (from: Float64Array, to: Float64Array, k: number): void => {
+    for (let i = 0, at = k * n; i < n; i++, at++) to[at] = from[i] as number
+  }
+  kernel.init(b)
+  if (copies) {
+    copyRow(b.lr, lr, 0)
+    if (momentum !== undefined) copyRow(b.momentum, momentum, 0)
+  }
+  if (!copies && kernel.steps !== undefined) {
+    b.row = n
+    // in blocks: V8 then compiles the kernel's loop as a function called again and again rather
+    // than only from inside one long loop (which it does less well, and whose exit it has never
+    // seen: a deoptimization at the end of every fold)
+    for (let k = 0; k < steps; k += BLOCK) kernel.steps(b, Math.min(BLOCK, steps - k))
+  } else
+    for (let k = 1; k <= steps; k++) {
+      if (!copies) b.row = k * n
+      kernel.step(b, metrics === undefined ? NaN : (metrics[k - 1] as number))
+      if (copies) {
+        copyRow(b.lr, lr, k)
+        if (momentum !== undefined) copyRow(b.momentum, momentum, k)
+      }
+    }
+  return momentum === undefined ? { groups: n, steps, lr } : { groups: n, steps, lr, momentum }
+}
+
+/** The steps a fold asks a kernel for at once. */
+const BLOCK = 1024
+
+/**
+ * The closed form of a scheduler, when its lr is a function of the step: the lr of every group
+ * after `t` steps, from the groups' initial lrs; `undefined` for a schedule without one (a
+ * plateau, a chain holding a sequential).
+ *
+ * @example
+ * import { closedFormOf, stepLR } from 'lr-schedule'
+ * closedFormOf(stepLR({ stepSize: 10, gamma: 0.5 }))?.(25, [1]) // [0.25]
+ *
+ * @category queries
+ * @since 0.2.0
+ */
+export const closedFormOf = (
+  scheduler: AnyScheduler
+): ((t: number, initialLrs: ReadonlyArray<number>) => ReadonlyArray<number>) | undefined => protocolOf(scheduler).closedForm
+
+/**
+ * The closed form of a scheduler over steps `0..steps` (rows like `trace`), or an error if it has none.
+ *
+ * @example
+ * import { closedFormTrace, stepLR } from 'lr-schedule'
+ * closedFormTrace(stepLR({ stepSize: 1, gamma: 0.5 }), [1], 2) // [[1], [0.5], [0.25]]
+ *
+ * @category folds
+ * @since 0.1.0
+ */
+export const closedFormTrace = (
+  scheduler: AnyScheduler,
+  initialLrs: ReadonlyArray<number>,
+  steps: number
+): ReadonlyArray<ReadonlyArray<number>> => {
+  const cf = closedFormOf(scheduler)
+  if (cf === undefined) throw new ScheduleError('scheduler', 'a scheduler with a closed form', nameOf(scheduler))
+  nonNegativeInteger('steps', steps)
+  return Array.from({ length: steps + 1 }, (_, t) => cf(t, initialLrs))
+}
+
+/**
+ * Whether a schedule sets momentum (or Adam's betas[0]) as well as the lr: its traces then have a
+ * momentum column, and its groups need a momentum.
+ *
+ * @example
+ * import { setsMomentum, oneCycleLR, stepLR } from 'lr-schedule'
+ * setsMomentum(oneCycleLR({ maxLr: 0.1, totalSteps: 100 })) // true
+ * setsMomentum(stepLR({ stepSize: 10 })) // false
+ *
+ * @category queries
+ * @since 0.2.0
+ */
+export const setsMomentum = (scheduler: AnyScheduler): boolean => protocolOf(scheduler).setsMomentum
+
+/**
+ * Whether a schedule's steps take a metric (ReduceLROnPlateau, alone or inside a composite).
+ *
+ * @example
+ * import { takesMetric, reduceLROnPlateau, chain, exponentialLR } from 'lr-schedule'
+ * takesMetric(chain([exponentialLR({ gamma: 0.9 }), reduceLROnPlateau()])) // true
+ *
+ * @category queries
+ * @since 0.2.0
+ */
+export const takesMetric = (scheduler: AnyScheduler): boolean => protocolOf(scheduler).takesMetric

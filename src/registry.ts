@@ -1,0 +1,130 @@
+/**
+ * The registry: every schedule the declarative format knows, by its `type`, and every input
+ * translator (another library's own way of writing a schedule, such as Keras's
+ * `get_config()`/`serialize()` dicts). The decoder, the encoder, the CLI and the docs read it;
+ * nothing below it imports it.
+ *
+ * @since 0.2.0
+ */
+import type * as t from 'io-ts'
+import type { ConfigError } from './core/errors.js'
+import type { AnyScheduler } from './core/model.js'
+import type * as E from 'fp-ts/lib/Either.js'
+import type { Resolve } from './internal/define.js'
+import { ConstantLRConfig, constantLR } from './schedulers/ConstantLR.js'
+import { CosineAnnealingLRConfig, cosineAnnealingLR } from './schedulers/CosineAnnealingLR.js'
+import { CosineAnnealingWarmRestartsConfig, cosineAnnealingWarmRestarts } from './schedulers/CosineAnnealingWarmRestarts.js'
+import { CyclicLRConfig, cyclicLR } from './schedulers/CyclicLR.js'
+import { ExponentialLRConfig, exponentialLR } from './schedulers/ExponentialLR.js'
+import { LambdaLRConfig, type LrLambda, lambdaLR } from './schedulers/LambdaLR.js'
+import { LinearLRConfig, linearLR } from './schedulers/LinearLR.js'
+import { MultiStepLRConfig, multiStepLR } from './schedulers/MultiStepLR.js'
+import { MultiplicativeLRConfig, multiplicativeLR } from './schedulers/MultiplicativeLR.js'
+import { OneCycleLRConfig, oneCycleLR } from './schedulers/OneCycleLR.js'
+import { PolynomialLRConfig, polynomialLR } from './schedulers/PolynomialLR.js'
+import { ReduceLROnPlateau } from './schedulers/ReduceLROnPlateau.js'
+import { StepLR } from './schedulers/StepLR.js'
+import { hfFamilies } from './presets/hf/index.js'
+import { fromKerasConfig, kerasFamilies } from './presets/keras/index.js'
+import { optaxFamilies } from './presets/optax/index.js'
+import { timmFamilies } from './presets/timm/index.js'
+
+// -------------------------------------------------------------------------------------
+// model
+// -------------------------------------------------------------------------------------
+
+/**
+ * A schedule of the declarative format: its config codec and how to build it (a definition is one).
+ *
+ * @internal
+ */
+export interface Entry {
+  readonly codec: t.Type<any, any, unknown> & { readonly perGroupKeys?: ReadonlyArray<string> }
+  /** Builds the scheduler from a decoded config; `resolve` resolves function names. */
+  readonly build: (config: any, resolve: Resolve) => AnyScheduler
+  /** The config keys that name functions (encoded back to names). */
+  readonly functionKeys?: ReadonlyArray<string>
+}
+
+/**
+ * An input translator: recognises another library's way of writing a schedule and translates it
+ * into a config of ours (errors as data, with paths).
+ *
+ * @internal
+ */
+export interface Translator {
+  readonly name: string
+  readonly detects: (u: Readonly<Record<string, unknown>>) => boolean
+  readonly translate: (u: Readonly<Record<string, unknown>>) => E.Either<ReadonlyArray<ConfigError>, unknown>
+}
+
+// -------------------------------------------------------------------------------------
+// the registry
+// -------------------------------------------------------------------------------------
+
+const args = ({ type: _type, ...rest }: { readonly type: string }): any => rest
+const names = (fn: Resolve, key: string, v: string | ReadonlyArray<string>) =>
+  typeof v === 'string' ? fn(key, v) : v.map((name, i) => fn(`${key}[${i}]`, name))
+
+/** The PyTorch family, by `type`. @internal */
+const pytorch: Readonly<Record<string, Entry>> = {
+  StepLR,
+  MultiStepLR: { codec: MultiStepLRConfig, build: (c) => multiStepLR(args(c)) },
+  ConstantLR: { codec: ConstantLRConfig, build: (c) => constantLR(args(c)) },
+  LinearLR: { codec: LinearLRConfig, build: (c) => linearLR(args(c)) },
+  ExponentialLR: { codec: ExponentialLRConfig, build: (c) => exponentialLR(args(c)) },
+  PolynomialLR: { codec: PolynomialLRConfig, build: (c) => polynomialLR(args(c)) },
+  CosineAnnealingLR: { codec: CosineAnnealingLRConfig, build: (c) => cosineAnnealingLR(args(c)) },
+  CosineAnnealingWarmRestarts: { codec: CosineAnnealingWarmRestartsConfig, build: (c) => cosineAnnealingWarmRestarts(args(c)) },
+  CyclicLR: {
+    codec: CyclicLRConfig,
+    build: (c, fn) => cyclicLR(c.scaleFn === undefined ? args(c) : { ...args(c), scaleFn: fn('scaleFn', c.scaleFn) }),
+    functionKeys: ['scaleFn']
+  },
+  OneCycleLR: { codec: OneCycleLRConfig, build: (c) => oneCycleLR(args(c)) },
+  ReduceLROnPlateau,
+  LambdaLR: {
+    codec: LambdaLRConfig,
+    build: (c, fn) => lambdaLR({ lrLambda: names(fn, 'lrLambda', c.lrLambda) as LrLambda | ReadonlyArray<LrLambda> }),
+    functionKeys: ['lrLambda']
+  },
+  MultiplicativeLR: {
+    codec: MultiplicativeLRConfig,
+    build: (c, fn) => multiplicativeLR({ lrLambda: names(fn, 'lrLambda', c.lrLambda) as LrLambda | ReadonlyArray<LrLambda> }),
+    functionKeys: ['lrLambda']
+  }
+}
+
+/**
+ * Every schedule the declarative format knows but the composites, by `type`.
+ *
+ * @internal
+ */
+export const entries: Readonly<Record<string, Entry>> = { ...pytorch, ...optaxFamilies, ...kerasFamilies, ...hfFamilies, ...timmFamilies }
+
+/** The composites, decoded by the decoder itself (their children are schedules). @internal */
+export const compositeTypes = ['SequentialLR', 'ChainedScheduler'] as const
+
+/** The PyTorch family's types, the composites included. @internal */
+export const pytorchTypes: ReadonlyArray<string> = [...Object.keys(pytorch), ...compositeTypes]
+
+/**
+ * Every input translator, tried in order on a config without a `type`.
+ *
+ * @internal
+ */
+export const translators: ReadonlyArray<Translator> = [
+  { name: 'keras', detects: (u) => 'class_name' in u, translate: (u) => fromKerasConfig(u) }
+]
+
+/**
+ * The scheduler types the declarative format knows.
+ *
+ * @example
+ * import { schedulerTypes } from 'lr-schedule'
+ * schedulerTypes().includes('SequentialLR') // true
+ *
+ * @category registry
+ * @since 0.1.0
+ */
+export const schedulerTypes = (): ReadonlyArray<string> => [...Object.keys(entries), ...compositeTypes]
