@@ -10,21 +10,31 @@ Every trace is computed by timm 1.0.29's own scheduler classes (`timm.scheduler.
 `TanhLRScheduler`, `PolyLRScheduler`, `StepLRScheduler`, `MultiStepLRScheduler`,
 `PlateauLRScheduler`) on a torch SGD optimizer with 1 or 2 param groups, recording the groups' lrs:
 
-- cosine, tanh, poly, step, multistep: row k = the lrs after `scheduler.step(k)` (t = k), for
-  k = 0..steps, i.e. timm's `_get_lr(k)` (a few cases drive `step_update(k)` with
-  `t_in_epochs=False` instead: the same numbers). Row 0 is `step(0)`, not what the constructor
-  leaves (see docs/presets/timm.md).
-- plateau: row 0 = after the constructor, row k = after `scheduler.step(k, metrics[k - 1])`
-  (timm's training loop steps it with epoch + 1 and the epoch's metric).
+- every schedule: row 0 = the groups' lrs right after the constructor, read from
+  `optimizer.param_groups` (what timm's train.py trains epoch 0, or update 0, with: it never calls
+  `step(0)`). `Scheduler.__init__` sets every group to its base value (`initial_lr`,
+  scheduler.py:46, 51, 59) and a scheduler with `warmup_t > 0` then sets `warmup_lr_init`
+  (cosine_lr.py:75-77, tanh_lr.py:72-75, poly_lr.py:71-73, step_lr.py:50-52,
+  multistep_lr.py:45-47, plateau_lr.py:57-59); no noise (only `step` / `step_update` add it,
+  scheduler.py:81, 88). That is the base lr without a warmup even where `_get_lr(0)` is not
+  (tanh's curve at 0, `cycle_limit` 0, a multistep milestone of 0 or 1, `lr_min` rounding, noise
+  at t = 0).
+- cosine, tanh, poly, step, multistep: row k >= 1 = the lrs after `scheduler.step(k)` (t = k),
+  i.e. timm's `_get_lr(k)` (a few cases drive `step_update(k)` with `t_in_epochs=False` instead:
+  the same numbers). These schedulers are stateless (`_get_lr` reads only what the constructor
+  set), so row k does not depend on the steps before it.
+- plateau: row k >= 1 = after `scheduler.step(k, metrics[k - 1])` (timm's training loop steps it
+  with epoch + 1 and the epoch's metric).
 
 timm's package `__init__` imports torchvision, which does not load against torch 2.13 here, so the
 scheduler modules are imported without it: bare `timm` and `timm.scheduler` package modules (with
 `__path__` and `__spec__`) are registered in sys.modules first.
 
 Configs are the declarative JSON form (`{"type": "timm.<scheduler>", ...}`, timm's constructor
-arguments in camelCase). Noise is never set (timm's noise comes from torch's generator; lr-schedule
-has its own seeded noise, tested separately). The file format is scripts/FIXTURE-FORMAT.md's, with
-`library` and `version` in place of `torch`. Deterministic: every random choice comes from
+arguments in camelCase). Noise is set only as `noiseRangeT: [0, 1]` (noise at t = 0 alone, which no
+row evaluates: row 0 is the constructor's, noise-free); timm's noise comes from torch's generator and
+lr-schedule has its own seeded noise, tested separately. The file format is
+scripts/FIXTURE-FORMAT.md's, with `library` and `version` in place of `torch`. Deterministic: every random choice comes from
 random.Random seeded with SEED and the schedule name.
 """
 
@@ -110,6 +120,7 @@ ARGS = {
     "cooldownT": "cooldown_t",
     "threshold": "threshold",
     "mode": "mode",
+    "noiseRangeT": "noise_range_t",
 }
 
 
@@ -142,16 +153,15 @@ def lrs_of(opt):
 def run_trace(cfg, groups, steps, metrics=None, driver="step"):
     opt = optimizer_for(groups)
     sched = build(cfg, opt, t_in_epochs=(driver == "step"))
+    rows = [lrs_of(opt)]  # row 0: what the constructor leaves (train.py trains epoch / update 0 with it)
     if cfg["type"] == "timm.plateau":
         assert metrics is not None and len(metrics) == steps
-        rows = [lrs_of(opt)]
         for k in range(1, steps + 1):
             sched.step(k, metrics[k - 1])
             rows.append(lrs_of(opt))
         return rows
     assert metrics is None
-    rows = []
-    for k in range(steps + 1):
+    for k in range(1, steps + 1):
         if driver == "step":
             sched.step(k)
         else:
@@ -199,6 +209,7 @@ def random_groups(rng):
 
 G1 = [{"lr": 0.1, "momentum": 0.9}]
 G2 = [{"lr": 0.1, "momentum": 0.0}, {"lr": 0.003, "momentum": 0.9}]
+G3 = [{"lr": 0.1, "momentum": 0.0}, {"lr": 0.01, "momentum": 0.9}]
 
 
 def random_warmup(rng, cfg, groups, horizon, prefix_default):
@@ -383,6 +394,14 @@ def edge_cases(kind):
             add("power-1", {"tInitial": 100, "power": 1.0}, G2, 150)
             add("power-2-lr-min", {"tInitial": 100, "power": 2.0, "lrMin": 1e-4}, G2, 150)
             add("power-0", {"tInitial": 30, "power": 0.0, "cycleLimit": 2}, G1, 80)
+        # row 0 is what the constructor leaves (the base lr without a warmup), not _get_lr(0):
+        add("no-warmup-cycle-limit-0", {"tInitial": 20, "cycleLimit": 0, "lrMin": 1e-4}, G2, 40)  # _get_lr(0) is lr_min
+        # cosine, poly: _get_lr(0) is lr_min + (0.01 - lr_min) = 0.010000000000000002 for the second group
+        add("no-warmup-lr-min-last-bit", {"tInitial": 50, "lrMin": 0.001}, G3, 80)
+        add("noise-only-at-step-0", {"tInitial": 30, "noiseRangeT": [0, 1]}, G2, 60)  # step(0) would add noise
+        add("warmup-noise-only-at-step-0", {"tInitial": 30, "warmupT": 3, "warmupLrInit": 1e-5, "noiseRangeT": [0, 1]}, G2, 60)
+        if kind == "timm.tanh":
+            add("no-warmup-lb--0.5", {"tInitial": 40, "lb": -0.5, "ub": 2.0}, G2, 60)  # _get_lr(0) is 0.731 of the base lr
     elif kind == "timm.step":
         add("no-decay-defaults", {"decayT": 10}, G2, 60)
         add("decay-half", {"decayT": 10, "decayRate": 0.5}, G2, 100)
@@ -393,6 +412,7 @@ def edge_cases(kind):
         add("warmup-longer-than-decay", {"decayT": 3, "decayRate": 0.5, "warmupT": 10, "warmupPrefix": False}, G2, 60)
         add("decay-rate-0", {"decayT": 5, "decayRate": 0.0}, G1, 30)
         add("step-update-driver", {"decayT": 4, "decayRate": 0.7, "warmupT": 3}, G2, 60, driver="step_update")
+        add("noise-only-at-step-0", {"decayT": 10, "decayRate": 0.5, "noiseRangeT": [0, 1]}, G2, 40)  # row 0 = the base lr, noise-free
     elif kind == "timm.multistep":
         add("boundaries-apply-at-b-minus-1", {"decayT": [3, 5, 10], "decayRate": 0.5}, G2, 60)
         add("boundary-1-applies-at-t-0", {"decayT": [1, 4], "decayRate": 0.5}, G2, 30)
@@ -403,6 +423,10 @@ def edge_cases(kind):
         add("warmup-prefix-default", {"decayT": [5, 15], "decayRate": 0.5, "warmupT": 6, "warmupLrInit": 1e-5}, G2, 60)
         add("warmup-no-prefix", {"decayT": [5, 15], "decayRate": 0.5, "warmupT": 6, "warmupLrInit": 1e-5, "warmupPrefix": False}, G2, 60)
         add("step-update-driver", {"decayT": [4, 8], "decayRate": 0.5, "warmupT": 2}, G2, 30, driver="step_update")
+        # row 0 = the base lr (the constructor's), though milestones 0 and 1 already apply at t = 0
+        add("boundaries-0-1-1-no-warmup", {"decayT": [0, 1, 1, 5], "decayRate": 0.5}, G2, 20)
+        add("boundary-1-step-update-driver", {"decayT": [1, 3], "decayRate": 0.5}, G2, 20, driver="step_update")
+        add("noise-only-at-step-0", {"decayT": [1, 8], "decayRate": 0.5, "noiseRangeT": [0, 1]}, G2, 30)
     elif kind == "timm.plateau":
         flat = [1.0] * 80
         better = [10.0 - 0.1 * k for k in range(80)]
@@ -415,6 +439,7 @@ def edge_cases(kind):
         add("cooldown-lr-min-per-group", {"mode": "min", "patienceT": 1, "cooldownT": 3, "decayRate": 0.3, "lrMin": [0.01, 0.0005]}, G2, 80, flat)
         add("lr-min-scalar", {"mode": "min", "patienceT": 0, "decayRate": 0.5, "lrMin": 0.001, "warmupT": 3}, G2, 60, flat[:60])
         add("threshold-rel", {"mode": "min", "patienceT": 2, "threshold": 0.05}, G2, 80, [10.0 * 0.97**k for k in range(80)])
+        add("noise-only-at-step-0", {"mode": "min", "patienceT": 2, "decayRate": 0.5, "noiseRangeT": [0, 1]}, G2, 40, flat[:40])
     return E
 
 

@@ -175,6 +175,14 @@ export const timmSchedule = (
   const { target, lastStep } = options
   const addNoise = noiseAdder(noise)
   return (t, base) => {
+    // Step 0 is what timm's constructor leaves in the optimizer, which train.py trains epoch (or
+    // update) 0 with: it never calls step(0). Scheduler.__init__ sets every group to its base value
+    // (timm/scheduler/scheduler.py:46, 51, 59); with warmup_t > 0 the subclass then sets
+    // warmup_lr_init (cosine_lr.py:75-77, tanh_lr.py:72-75, poly_lr.py:71-73, step_lr.py:50-52,
+    // multistep_lr.py:45-47); no noise (only step / step_update add it, scheduler.py:81, 88).
+    // Without a warmup that is the base lr even where _get_lr(0) is not (tanh's curve at 0,
+    // cycleLimit 0, a multistep milestone of 0 or 1, lrMin's rounding).
+    if (t === 0) return warmupT > 0 ? warmupLrInit : base
     if (lastStep !== undefined && t > lastStep)
       throw new ScheduleError('step', `at most ${lastStep}`, t, `step: ${name} is defined up to step ${lastStep}${options.why ?? ''}, got step ${t}`)
     const v =

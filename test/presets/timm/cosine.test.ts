@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, test } from 'vitest'
-import { trace } from '../../../src/index.js'
+import { constantLR, sequential, trace } from '../../../src/index.js'
 import { log } from '../../../src/internal/log.js'
 import { expectClose } from '../../helpers/close.js'
 import { expectScheduleError } from '../../helpers/throws.js'
@@ -17,6 +17,42 @@ describe('timm.cosine', () => {
 
   test('lrMin 0.1, tInitial 2 on lr 1: 1, then 0.1 + 0.45 (1 + cos(π/2)) = 0.55, then 0.1', () => {
     expectClose(column(timm.cosine({ tInitial: 2, lrMin: 0.1 }), 1, 3), [1, 0.55, 0.1, 0.1], 1e-15)
+  })
+
+  // Row 0 is what timm's constructor leaves in the optimizer (train.py trains epoch 0 with it and
+  // never calls step(0)): the base lr without a warmup (timm/scheduler/scheduler.py:59), even
+  // where timm's _get_lr(0) is not the base lr; warmupLrInit with one (cosine_lr.py:75-77).
+  test('no warmup, lrMin 0.001, tInitial 10 on lr 0.01: row 0 is 0.01 exactly (_get_lr(0) rounds to 0.010000000000000002), row 1 the cosine at t = 1', () => {
+    const lr = column(timm.cosine({ tInitial: 10, lrMin: 0.001 }), 0.01, 2)
+    expect(lr[0]).toBe(0.01)
+    expect(0.001 + 0.5 * (0.01 - 0.001) * (1 + Math.cos(0))).toBe(0.010000000000000002) // timm's _get_lr(0)
+    // t = 1: lrMin + 0.5 · (lrMax − lrMin) · (1 + cos(π · 1 / 10))
+    expectClose([lr[1] as number], [0.001 + 0.5 * (0.01 - 0.001) * (1 + Math.cos(Math.PI / 10))], 1e-15)
+    expectClose([lr[1] as number], [0.009779754323328192], 1e-15) // timm 1.0.29's step(1)
+  })
+
+  test('no warmup, cycleLimit 0: row 0 is the base lr (timm\'s _get_lr(0) is already lrMin), then lrMin', () => {
+    expect(trace(timm.cosine({ tInitial: 10, cycleLimit: 0, lrMin: 0.001 }), [0.01, 0.2], 3).lr).toEqual([[0.01, 0.2], [0.001, 0.001], [0.001, 0.001], [0.001, 0.001]])
+  })
+
+  test('noise inside noiseRangeT at t = 0: row 0 has none (only timm\'s step() adds noise), with and without a warmup', () => {
+    expect(trace(timm.cosine({ tInitial: 10, noiseRangeT: 0 }), [0.01, 0.2], 0).lr).toEqual([[0.01, 0.2]])
+    expect(trace(timm.cosine({ tInitial: 10, noiseRangeT: [0, 1], warmupT: 2, warmupLrInit: 1e-5 }), [0.01, 0.2], 0).lr).toEqual([[1e-5, 1e-5]])
+    // inside the range from t = 1 on: lr + lr · noise(t), with the library's own noise
+    const n1 = timm.noise(1, {})
+    const c1 = 0.5 * 0.01 * (1 + Math.cos(Math.PI / 10))
+    expectClose([trace(timm.cosine({ tInitial: 10, noiseRangeT: 0 }), [0.01], 1).lr[1]![0] as number], [c1 + c1 * n1], 1e-15)
+  })
+
+  test('in a sequential, a timm cosine starting at its milestone starts at its own step 0: the base lr', () => {
+    // restart at the milestone: the group's initial lr (as row 0 of the cosine alone), then its t = 1, 2
+    expect(trace(sequential([constantLR({ factor: 0.5, totalIters: 10 }), timm.cosine({ tInitial: 10, cycleLimit: 0, lrMin: 0.001 })], [2]), [0.01], 4).lr).toEqual([
+      [0.005],
+      [0.005],
+      [0.01],
+      [0.001],
+      [0.001]
+    ])
   })
 
   test('warmup 2 without prefix: 0, 0.5, then the cosine at t = 2 (the warmup overlays the cycle\'s start)', () => {

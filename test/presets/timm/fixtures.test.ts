@@ -58,6 +58,47 @@ const compare = (actual: ReadonlyArray<ArrayLike<number>>, expected: ReadonlyArr
 
 const summary = new Map<string, { cases: number; rel: number; ratio: number }>()
 
+// Row 0 is what timm's constructor leaves in the optimizer (train.py trains epoch 0 with it and never
+// calls step(0)): every group's base lr (timm/scheduler/scheduler.py:59), then warmup_lr_init when
+// warmup_t > 0 (cosine_lr.py:75-77, tanh_lr.py:72-75, poly_lr.py:71-73, step_lr.py:50-52,
+// multistep_lr.py:45-47, plateau_lr.py:57-59). The generator reads it from optimizer.param_groups.
+test('row 0 of every fixture is what timm\'s constructor leaves: the groups\' lrs, or warmupLrInit with a warmup', () => {
+  let n = 0
+  for (const f of files) {
+    const { cases } = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { cases: ReadonlyArray<Case> }
+    for (const c of cases) {
+      const warmupT = (c.config['warmupT'] as number | undefined) ?? 0
+      const init = (c.config['warmupLrInit'] as number | undefined) ?? 0
+      expect(c.lr[0], c.name).toEqual(c.groups.map((g) => (warmupT > 0 ? init : g.lr)))
+      n++
+    }
+  }
+  expect(n).toBeGreaterThan(200)
+})
+
+test('the fixtures hold cases whose row 0 is not timm\'s _get_lr(0) (what step(0) would set)', () => {
+  // step(0) would set: tanh's curve at 0; lrMin (cycleLimit 0); milestones 0 and 1 applied;
+  // lrMin + (0.01 − lrMin) = 0.010000000000000002; noise at t = 0
+  const names = new Set(
+    files.flatMap((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { cases: ReadonlyArray<Case> }).cases.map((c) => c.name))
+  )
+  const expected = [
+    'timm.tanh/defaults-past-horizon',
+    'timm.tanh/lb-ub',
+    'timm.tanh/no-warmup-lb--0.5',
+    'timm.tanh/random-0',
+    ...['cosine', 'tanh', 'poly'].flatMap((k) => [`timm.${k}/no-warmup-cycle-limit-0`, `timm.${k}/no-warmup-lr-min-last-bit`, `timm.${k}/noise-only-at-step-0`, `timm.${k}/warmup-noise-only-at-step-0`]),
+    'timm.step/noise-only-at-step-0',
+    'timm.multistep/boundary-0',
+    'timm.multistep/boundary-1-applies-at-t-0',
+    'timm.multistep/boundaries-0-1-1-no-warmup',
+    'timm.multistep/boundary-1-step-update-driver',
+    'timm.multistep/noise-only-at-step-0',
+    'timm.plateau/noise-only-at-step-0'
+  ]
+  expect(expected.filter((n) => !names.has(n))).toEqual([])
+})
+
 test('there are fixtures for every timm schedule, at least 15 random configs each', () => {
   expect(files).toEqual(['cosine.json', 'multistep.json', 'plateau.json', 'poly.json', 'step.json', 'tanh.json'])
   for (const f of files) {

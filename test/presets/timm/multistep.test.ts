@@ -15,8 +15,10 @@ describe('timm.multistep', () => {
     expect(torch).toEqual([1, 1, 1, 0.5, 0.5])
   })
 
-  test('milestones 0 and 1 already apply at t = 0; a repeated milestone decays twice', () => {
-    expect(column(timm.multistep({ decayT: [0, 1], decayRate: 0.5 }), 1, 1)).toEqual([0.25, 0.25])
+  test('milestones 0 and 1 already apply at t = 0 (row 0 is still the constructor\'s base lr); a repeated milestone decays twice', () => {
+    // timm's _get_lr(0) is 1 · 0.5^bisect_right([0, 1], 1) = 0.25, but the constructor leaves 1 and
+    // train.py trains epoch 0 with it (it never calls step(0)); row 1 = _get_lr(1) = 0.25
+    expect(column(timm.multistep({ decayT: [0, 1], decayRate: 0.5 }), 1, 2)).toEqual([1, 0.25, 0.25])
     expect(column(timm.multistep({ decayT: [3, 3], decayRate: 0.5 }), 1, 3)).toEqual([1, 1, 0.25, 0.25])
   })
 

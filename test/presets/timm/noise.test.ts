@@ -128,8 +128,10 @@ describe('timm noise', () => {
 
   test('in a schedule: every group of a step gets the same relative noise, lr + lr · noise(t)', () => {
     const t = trace(timm.step({ decayT: 100, noiseRangeT: 0, noisePct: 0.5, noiseSeed: 1 }), [1, 0.001], 20)
-    t.lr.forEach((row, k) => {
-      const n = timm.noise(k, { noiseSeed: 1, noisePct: 0.5 })
+    // row 0 is what timm's constructor leaves: the base lrs, without noise (only step() adds it)
+    expect(t.lr[0]).toEqual([1, 0.001])
+    t.lr.slice(1).forEach((row, j) => {
+      const n = timm.noise(j + 1, { noiseSeed: 1, noisePct: 0.5 })
       expect(row).toEqual([1 + n, 0.001 + 0.001 * n])
     })
   })

@@ -8,20 +8,34 @@ import { column, expectLaws, timm } from './common.js'
 const curve = (r: number, lb: number, ub: number): number => 0.5 * (1 - Math.tanh(lb * (1 - r) + ub * r))
 
 describe('timm.tanh', () => {
-  test('lb −1, ub 1, tInitial 2 on lr 1: (1 + tanh 1) / 2, exactly 0.5 at the midpoint (tanh 0), then lrMin', () => {
-    expectClose(column(timm.tanh({ tInitial: 2, lb: -1, ub: 1 }), 1, 3), [(1 + Math.tanh(1)) / 2, 0.5, 0, 0], 1e-15)
+  test('lb −1, ub 1, tInitial 2 on lr 1: row 0 the base lr, exactly 0.5 at the midpoint (tanh 0), then lrMin', () => {
+    expectClose(column(timm.tanh({ tInitial: 2, lb: -1, ub: 1 }), 1, 3), [1, 0.5, 0, 0], 1e-15)
   })
 
-  test('row 0 is the curve at t = 0, (1 − tanh(−7)) / 2 of the base lr with the defaults — not the base lr the constructor leaves', () => {
-    const row0 = column(timm.tanh({ tInitial: 100 }), 1, 0)[0] as number
-    expectClose([row0], [(1 + Math.tanh(7)) / 2], 1e-15)
-    expect(row0).toBeLessThan(1)
-    expect(row0).toBeGreaterThan(0.99999)
+  // timm's constructor leaves the base lr in the optimizer when there is no warmup
+  // (timm/scheduler/scheduler.py:59) and train.py trains epoch 0 with it; the curve at t = 0,
+  // (1 − tanh(lb)) / 2 of it, is timm's step(0), which its loop never calls
+  test('row 0 is the base lr the constructor leaves, not the curve at t = 0 ((1 − tanh(−7)) / 2 = 0.9999992 of it)', () => {
+    expect(column(timm.tanh({ tInitial: 100 }), 1, 0)).toEqual([1])
+    expect(trace(timm.tanh({ tInitial: 100 }), [0.1, 0.003], 0).lr).toEqual([[0.1, 0.003]])
   })
 
-  test('defaults lb −7, ub 3, lrMin 0.01, tInitial 4, lr 1: 0.01 + 0.99 · curve(t / 4)', () => {
-    const expected = [0, 1, 2, 3].map((t) => 0.01 + 0.99 * curve(t / 4, -7, 3))
-    expectClose(column(timm.tanh({ tInitial: 4, lrMin: 0.01 }), 1, 5), [...expected, 0.01, 0.01], 1e-15)
+  test('lb −4, tInitial 10 on lr 0.1: row 0 = 0.1 exactly (not 0.05 · (1 − tanh(−4)) = 0.09966), row 1 = timm\'s formula at t = 1', () => {
+    const lr = column(timm.tanh({ tInitial: 10, lb: -4 }), 0.1, 2)
+    expect(lr[0]).toBe(0.1)
+    // t = 1: r = 1 / 10, lrMin + 0.5 · (lrMax − lrMin) · (1 − tanh(lb · (1 − r) + ub · r)) with lrMin 0, lrMax 0.1, lb −4, ub 3
+    const row1 = 0 + 0.5 * (0.1 - 0) * (1 - Math.tanh(-4 * (1 - 0.1) + 3 * 0.1))
+    expectClose([lr[1] as number], [row1], 1e-15)
+    expectClose([lr[1] as number], [0.09986414800495712], 1e-15) // timm 1.0.29's step(1)
+  })
+
+  test('a warmup: row 0 is warmupLrInit (the constructor sets it, tanh_lr.py:72-75), noise-free even inside noiseRangeT', () => {
+    expect(trace(timm.tanh({ tInitial: 10, warmupT: 3, warmupLrInit: 1e-5, noiseRangeT: 0 }), [0.1, 0.003], 0).lr).toEqual([[1e-5, 1e-5]])
+  })
+
+  test('defaults lb −7, ub 3, lrMin 0.01, tInitial 4, lr 1: row 0 the base lr, then 0.01 + 0.99 · curve(t / 4)', () => {
+    const expected = [1, 2, 3].map((t) => 0.01 + 0.99 * curve(t / 4, -7, 3))
+    expectClose(column(timm.tanh({ tInitial: 4, lrMin: 0.01 }), 1, 5), [1, ...expected, 0.01, 0.01], 1e-15)
   })
 
   test('warmup 2 without prefix climbs to the curve at t = 2 (0.5 with lb −1, ub 1, tInitial 4), not to the base lr', () => {
@@ -39,7 +53,8 @@ describe('timm.tanh', () => {
 
   test('cycles: cycleLimit 2, cycleDecay 0.5: the second cycle peaks at half the first', () => {
     const lr = column(timm.tanh({ tInitial: 2, lb: -1, ub: 1, cycleLimit: 2, cycleDecay: 0.5 }), 1, 4)
-    expectClose(lr, [curve(0, -1, 1), 0.5, 0.5 * curve(0, -1, 1), 0.25, 0], 1e-15)
+    // row 0 is the constructor's base lr; the second cycle starts at t = 2 with the curve at 0
+    expectClose(lr, [1, 0.5, 0.5 * curve(0, -1, 1), 0.25, 0], 1e-15)
   })
 
   test('with cycleMul < 1 and no prefix, a warmup longer than the cycles is rejected (timm\'s constructor fails evaluating them at warmupT)', () => {
