@@ -10,7 +10,7 @@ import type * as t from 'io-ts'
 import type { ConfigError } from './core/errors.js'
 import type { AnyScheduler } from './core/model.js'
 import type * as E from 'fp-ts/lib/Either.js'
-import type { Resolve } from './internal/define.js'
+import type { AnyDefinition, Resolve } from './internal/define.js'
 import { ConstantLRConfig, constantLR } from './schedulers/ConstantLR.js'
 import { CosineAnnealingLRConfig, cosineAnnealingLR } from './schedulers/CosineAnnealingLR.js'
 import { CosineAnnealingWarmRestartsConfig, cosineAnnealingWarmRestarts } from './schedulers/CosineAnnealingWarmRestarts.js'
@@ -61,6 +61,10 @@ export interface Translator {
 // -------------------------------------------------------------------------------------
 // the registry
 // -------------------------------------------------------------------------------------
+
+/** Definitions by their type. */
+const byType = (definitions: ReadonlyArray<AnyDefinition>): Readonly<Record<string, Entry>> =>
+  Object.fromEntries(definitions.map((d) => [d.type, d]))
 
 const args = ({ type: _type, ...rest }: { readonly type: string }): any => rest
 const names = (fn: Resolve, key: string, v: string | ReadonlyArray<string>) =>
