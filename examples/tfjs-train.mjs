@@ -28,18 +28,17 @@ const schedule = sequential(
   [linearLR({ startFactor: 0.01, totalIters: warmup }), cosineAnnealingLR({ tMax: epochs - warmup, etaMin: 1e-4 })],
   [warmup]
 )
-const lrs = []
-const callback = scheduleCallback(optimizer, schedule, { onStep: (g) => lrs.push(g.lr) })
+
+// the lr printed is the optimizer's own (Adam reads its learningRate field at every update), read
+// when each epoch begins, after the schedule's callback has set it
+let lr
+const print = {
+  onEpochBegin: () => {
+    lr = optimizer.learningRate
+  },
+  onEpochEnd: (epoch, logs) => console.log(`${String(epoch + 1).padStart(5)}  ${lr.toExponential(3)}  ${logs.loss.toFixed(5)}`)
+}
 
 console.log('epoch  lr          loss')
-await model.fit(xs, ys, {
-  epochs,
-  batchSize: 64,
-  shuffle: false,
-  verbose: 0,
-  callbacks: [
-    callback,
-    { onEpochEnd: (epoch, logs) => console.log(`${String(epoch + 1).padStart(5)}  ${lrs[epoch].toExponential(3)}  ${logs.loss.toFixed(5)}`) }
-  ]
-})
+await model.fit(xs, ys, { epochs, batchSize: 64, shuffle: false, verbose: 0, callbacks: [scheduleCallback(optimizer, schedule), print] })
 tf.dispose([xs, ys])

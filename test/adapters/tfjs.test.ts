@@ -100,34 +100,42 @@ describe('Adam: the protected learningRate field is what the update reads', () =
   })
 })
 
-describe('model.fit: scheduleCallback', () => {
+describe('model.fit: scheduleCallback (the optimizer\'s lr read at the beginning of every epoch, with and without onStep)', () => {
+  // (the updates themselves are checked for every optimizer kind and option in tfjs-fit.test.ts)
   const data = () => [tf.tensor2d([[1], [2], [3], [4]]), tf.tensor2d([[1], [1], [1], [1]])] as const
+  const lrField = (o: tf.Optimizer): number => (o as unknown as { learningRate: number }).learningRate
+  /** A second callback that reads the optimizer's lr when each epoch begins (after the schedule's callback set it). */
+  const reader = (o: tf.Optimizer, into: number[]): tf.CustomCallbackArgs => ({ onEpochBegin: () => void into.push(lrField(o)) })
 
-  test('steps once per epoch: StepLR(1, 0.5) from 0.1 gives the optimizer 0.1, 0.05, 0.025, 0.0125', async () => {
+  test.each([false, true])('steps once per epoch (onStep given: %s): StepLR(1, 0.5) from 0.1 gives the optimizer 0.1, 0.05, 0.025, then 0.0125', async (withOnStep) => {
     const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] })
     model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' })
     const [xs, ys] = data()
     const seen: number[] = []
-    const cb = scheduleCallback(model.optimizer, stepLR({ stepSize: 1, gamma: 0.5 }), { onStep: (g) => seen.push(g.lr) })
-    await model.fit(xs, ys, { epochs: 3, callbacks: cb, verbose: 0 })
-    expect(seen).toEqual([0.1, 0.05, 0.025, 0.0125])
-    expect((model.optimizer as unknown as { learningRate: number }).learningRate).toBe(0.0125)
+    const used: number[] = []
+    const schedule = stepLR({ stepSize: 1, gamma: 0.5 })
+    const cb = scheduleCallback(model.optimizer, schedule, withOnStep ? { onStep: (g) => seen.push(g.lr) } : {})
+    await model.fit(xs, ys, { epochs: 3, callbacks: [cb, reader(model.optimizer, used)], verbose: 0 })
+    expect(used).toEqual([0.1, 0.05, 0.025])
+    expect(lrField(model.optimizer)).toBe(0.0125)
+    if (withOnStep) expect(seen).toEqual([0.1, 0.05, 0.025, 0.0125])
     tf.dispose([xs, ys])
   })
 
-  test('passes the monitored log (val_loss) to ReduceLROnPlateau: 1e-9, 1e-9, 5e-10, 2.5e-10', async () => {
+  test.each([false, true])('passes the monitored log (val_loss) to ReduceLROnPlateau (onStep given: %s): 1e-9, 1e-9, 5e-10, then 2.5e-10', async (withOnStep) => {
     // an lr so small that val_loss cannot improve by the relative threshold 1e-4: the first metric
     // is the best, every later one is bad, patience 0 halves the lr at each (eps 0 lets it)
     const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] })
     model.compile({ optimizer: tf.train.sgd(1e-9), loss: 'meanSquaredError' })
     const [xs, ys] = data()
     const seen: number[] = []
-    const cb = scheduleCallback(model.optimizer, reduceLROnPlateau({ patience: 0, factor: 0.5, eps: 0 }), {
-      monitor: 'val_loss',
-      onStep: (g) => seen.push(g.lr)
-    })
-    await model.fit(xs, ys, { epochs: 3, validationData: [xs, ys], callbacks: cb, verbose: 0 })
-    expect(seen).toEqual([1e-9, 1e-9, 5e-10, 2.5e-10])
+    const used: number[] = []
+    const schedule = reduceLROnPlateau({ patience: 0, factor: 0.5, eps: 0 })
+    const cb = scheduleCallback(model.optimizer, schedule, withOnStep ? { monitor: 'val_loss', onStep: (g) => seen.push(g.lr) } : { monitor: 'val_loss' })
+    await model.fit(xs, ys, { epochs: 3, validationData: [xs, ys], callbacks: [cb, reader(model.optimizer, used)], verbose: 0 })
+    expect(used).toEqual([1e-9, 1e-9, 5e-10])
+    expect(lrField(model.optimizer)).toBe(2.5e-10)
+    if (withOnStep) expect(seen).toEqual([1e-9, 1e-9, 5e-10, 2.5e-10])
     tf.dispose([xs, ys])
   })
 })
