@@ -84,6 +84,7 @@ export const chain = (schedulers: ReadonlyArray<AnyScheduler>): Scheduler<Readon
 
   const kernel = (n: number): Kernel => {
     const ks = children.map((c) => protocolOf(c).kernel(n))
+    const metric = children.some((c) => protocolOf(c).takesMetric)
     // a step steps the children in turn, and a chain child steps its own children in turn: one
     // flat loop over the parts, not a call per level of nesting
     const parts = ks.flatMap((k) => chainParts.get(k) ?? [k])
@@ -105,9 +106,10 @@ export const chain = (schedulers: ReadonlyArray<AnyScheduler>): Scheduler<Readon
       step: (b, metric) => stepAll(steps, b, metric),
       // every call ends with the last child's
       writesRows: writes,
-      // when its parts' steps may be factors: runs of steps where all are, in one pass each
+      // when its parts' steps may be factors: runs of steps where all are, in one pass each (a
+      // step that reads a metric is never a factor: a chain holding one steps one step at a time)
       steps:
-        writes && parts.every((k) => k.factorRun !== undefined && k.factors !== undefined)
+        writes && !metric && parts.every((k) => k.factorRun !== undefined && k.factors !== undefined)
           ? (b, count) => chainSteps(parts, steps, columns, b, count)
           : undefined
     }

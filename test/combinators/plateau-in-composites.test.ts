@@ -1,7 +1,7 @@
 // ReduceLROnPlateau inside sequential and chain — which PyTorch refuses (pytorch/pytorch#68978), so
 // every expected value here is derived by hand, step by step, in the comments.
 import { describe, expect, test } from 'vitest'
-import { chain, exponentialLR, linearLR, reduceLROnPlateau, resume, sequential, trace, traceArray } from '../../src/index.js'
+import { chain, constantLR, exponentialLR, linearLR, reduceLROnPlateau, resume, sequential, trace, traceArray } from '../../src/index.js'
 import { expectClose } from '../helpers/close.js'
 import { protocolOf } from '../../src/internal/protocol.js'
 
@@ -56,5 +56,30 @@ describe('chain([exponentialLR(0.9), reduceLROnPlateau(patience 0, factor 0.5)])
     const s = chain([exponentialLR({ gamma: 0.9 }), reduceLROnPlateau()])
     expect(protocolOf(s).takesMetric).toBe(true)
     expect(() => trace(s, [1], 2)).toThrow('metrics: expected 2 metrics (one per step: ChainedScheduler reacts to a metric), got undefined')
+  })
+})
+
+describe('the fast path of a chain holding a metric-taking schedule (issue 12.3)', () => {
+  // chain([sequential([ConstantLR, ReduceLROnPlateau]), ExponentialLR]) with valid metrics: the
+  // fast path used to run the chain's fused factor loop, which passes no metric (NaN) to the plateau
+  const s = chain([
+    sequential([constantLR({ factor: 0.5, totalIters: 2 }), reduceLROnPlateau({ patience: 0, factor: 0.5 })], [2]),
+    exponentialLR({ gamma: 0.9 })
+  ])
+  const metrics = [5, 4, 4, 4, 3, 3, 3, 3]
+  test('traceArray gives the reducer fold, bit for bit', () => {
+    const fold = trace(s, [1], metrics.length, metrics)
+    expect(Array.from(traceArray(s, [1], metrics.length, metrics).lr)).toEqual(fold.lr.map((r) => r[0]))
+  })
+  test('and the numbers by hand (patience 0: a step that does not improve halves the lr; ExponentialLR multiplies by 0.9 after)', () => {
+    const lr = trace(s, [1], metrics.length, metrics).lr.map((r) => r[0] as number)
+    // row 0: ConstantLR's 0.5 (ExponentialLR's init keeps it); row 1: ConstantLR keeps 0.5 (its step 1 of 2), × 0.9;
+    // row 2: the milestone starts the plateau from the initial lr 1 (the step's metric is not its), × 0.9;
+    // row 3: metric 4, the plateau's first: best, × 0.9; row 4: 4 again, bad: halve, × 0.9;
+    // row 5: 3, better: × 0.9; rows 6, 7, 8: 3 again, bad: halve, × 0.9
+    const expected = [0.5, 0.5 * 0.9, 0.9, 0.9 * 0.9]
+    expected.push(expected[3]! * 0.5 * 0.9, expected[3]! * 0.5 * 0.9 * 0.9)
+    for (let k = 6; k <= 8; k++) expected.push(expected[k - 1]! * 0.5 * 0.9)
+    expectClose(lr, expected, 1e-15)
   })
 })
