@@ -30,6 +30,67 @@ const checkGroups = (groups: Groups): Groups => {
   return groups
 }
 
+/**
+ * Throws when a value of `values[from..to)` (rows of `n` groups, the first being step `step`) is
+ * not finite: a schedule that overflows (ExponentialLR with gamma 100 past step 154) or divides by
+ * zero must fail, naming itself, the step and the group, rather than emit NaN or ±Infinity.
+ */
+const checkFinite = (
+  type: string,
+  what: 'lr' | 'momentum',
+  values: ArrayLike<number>,
+  from: number,
+  to: number,
+  step: number,
+  n = to - from
+): void => {
+  for (let at = from; at < to; at++) {
+    const x = values[at] as number
+    // x - x is 0 for every finite x, NaN for NaN and ±Infinity
+    if (x - x !== 0) {
+      const k = step + Math.floor((at - from) / n)
+      const i = (at - from) % n
+      throw new ScheduleError(
+        `steps[${k}].${what}[${i}]`,
+        `a finite ${what}`,
+        x,
+        `${type}: step ${k} gives group ${i} ${what === 'lr' ? 'an lr' : 'a momentum'} of ${x} (a non-finite value is never emitted: check the schedule's arguments)`
+      )
+    }
+  }
+}
+
+/**
+ * Checks what `resume` is given against the schedule: the groups (finite lrs, initial lrs finite and
+ * not negative; momentum where the schedule sets it; as many as the schedule's per-group arguments
+ * allow) and the state (its shape, ranges and, for composites, that the parts agree), as
+ * `loadCheckpoint` does.
+ */
+const checkResume = (scheduler: AnyScheduler, groups: Groups, state: unknown): void => {
+  const p = protocolOf(scheduler)
+  if (!Array.isArray(groups) || groups.length === 0) throw new ScheduleError('groups', 'a non-empty array of param groups', groups)
+  groups.forEach((g: unknown, i) => {
+    if (typeof g !== 'object' || g === null || Array.isArray(g)) throw new ScheduleError(`groups[${i}]`, 'a param group', g)
+    const o = g as Record<string, unknown>
+    // the current lr is what the schedule made it (optax's schedules may go below 0, PyTorch's
+    // LinearLR to endFactor 0 ends at -1e-22 in floating point): finite; the initial lr, the user's: also >= 0
+    if (typeof o['lr'] !== 'number' || !Number.isFinite(o['lr'])) throw new ScheduleError(`groups[${i}].lr`, 'a finite number', o['lr'])
+    if (o['initialLr'] === undefined)
+      throw new ScheduleError(`groups[${i}].initialLr`, 'a finite number >= 0 (the initial lr the schedule recorded at its init: resume groups a trace or a checkpoint gave)', undefined)
+    nonNegativeFinite(`groups[${i}].initialLr`, o['initialLr'])
+    if (o['momentum'] !== undefined && (typeof o['momentum'] !== 'number' || !Number.isFinite(o['momentum'])))
+      throw new ScheduleError(`groups[${i}].momentum`, 'a finite number', o['momentum'])
+    if (p.setsMomentum && momentumOf(g as ParamGroup) === undefined)
+      throw new ScheduleError(`groups[${i}]`, `a param group with momentum or betas (${nameOf(scheduler)} sets momentum)`, g)
+  })
+  p.checkGroups(groups.length)
+  p.checkState(state, 'state', groups.length)
+}
+
+const nonNegativeFinite = (path: string, v: unknown): void => {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new ScheduleError(path, 'a finite number >= 0', v)
+}
+
 const lrsOf = (groups: Groups): ReadonlyArray<number> => groups.map((g) => g.lr)
 const momentaOf = (groups: Groups): ReadonlyArray<number> => groups.map((g) => momentumOf(g) ?? NaN)
 
@@ -74,14 +135,28 @@ export const resume = <S>(
   const p = protocolOf(scheduler)
   nonNegativeInteger('steps', steps)
   checkMetrics(scheduler, metrics, steps)
+  checkResume(scheduler, groups, state)
+  return run(scheduler, groups, state, steps, metrics)
+}
+
+/** The fold itself: `steps` steps from groups and a state already checked. */
+const run = <S>(scheduler: Scheduler<S>, groups: Groups, state: S, steps: number, metrics: ReadonlyArray<number> | undefined): Trace<S> => {
+  const p = protocolOf(scheduler)
+  const type = nameOf(scheduler)
   const lr: Array<ReadonlyArray<number>> = [lrsOf(groups)]
   const momentum: Array<ReadonlyArray<number>> = [momentaOf(groups)]
   let g = groups
   let s = state
   for (let k = 0; k < steps; k++) {
     ;[g, s] = scheduler.step(s, g, metricAt(metrics, k))
-    lr.push(lrsOf(g))
-    if (p.setsMomentum) momentum.push(momentaOf(g))
+    const row = lrsOf(g)
+    checkFinite(type, 'lr', row, 0, row.length, k + 1)
+    lr.push(row)
+    if (p.setsMomentum) {
+      const m = momentaOf(g)
+      checkFinite(type, 'momentum', m, 0, m.length, k + 1)
+      momentum.push(m)
+    }
   }
   return p.setsMomentum ? { lr, momentum, groups: g, state: s } : { lr, groups: g, state: s }
 }
@@ -106,7 +181,14 @@ export const trace = <S>(
   nonNegativeInteger('steps', steps)
   checkMetrics(scheduler, metrics, steps)
   const [g0, s0] = scheduler.init(toGroups(groups))
-  return resume(scheduler, g0, s0, steps, metrics)
+  const type = nameOf(scheduler)
+  const r0 = lrsOf(g0)
+  checkFinite(type, 'lr', r0, 0, r0.length, 0)
+  if (protocolOf(scheduler).setsMomentum) {
+    const m0 = momentaOf(g0)
+    checkFinite(type, 'momentum', m0, 0, m0.length, 0)
+  }
+  return run(scheduler, g0, s0, steps, metrics)
 }
 
 /**
@@ -161,17 +243,28 @@ export const traceArray = <S>(
   const copyRow = (from: Float64Array, to: Float64Array, k: number): void => {
     for (let i = 0, at = k * n; i < n; i++, at++) to[at] = from[i] as number
   }
+  // a non-finite lr or momentum is never emitted: rows `from..to` checked after they are written
+  const type = nameOf(scheduler)
+  const check = (from: number, to: number): void => {
+    checkFinite(type, 'lr', lr, from * n, (to + 1) * n, from, n)
+    if (momentum !== undefined) checkFinite(type, 'momentum', momentum, from * n, (to + 1) * n, from, n)
+  }
   kernel.init(b)
   if (copies) {
     copyRow(b.lr, lr, 0)
     if (momentum !== undefined) copyRow(b.momentum, momentum, 0)
   }
+  check(0, 0)
   if (!copies && kernel.steps !== undefined) {
     b.row = n
     // in blocks: V8 then compiles the kernel's loop as a function called again and again rather
     // than only from inside one long loop (which it does less well, and whose exit it has never
     // seen: a deoptimization at the end of every fold)
-    for (let k = 0; k < steps; k += BLOCK) kernel.steps(b, Math.min(BLOCK, steps - k))
+    for (let k = 0; k < steps; k += BLOCK) {
+      const count = Math.min(BLOCK, steps - k)
+      kernel.steps(b, count)
+      check(k + 1, k + count)
+    }
   } else
     for (let k = 1; k <= steps; k++) {
       if (!copies) b.row = k * n
@@ -180,6 +273,7 @@ export const traceArray = <S>(
         copyRow(b.lr, lr, k)
         if (momentum !== undefined) copyRow(b.momentum, momentum, k)
       }
+      check(k, k)
     }
   return momentum === undefined ? { groups: n, steps, lr } : { groups: n, steps, lr, momentum }
 }

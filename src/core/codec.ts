@@ -213,7 +213,7 @@ export const ArrayOf = <A, O>(entry: t.Type<A, O, unknown>, { nonEmpty = false }
       const values: A[] = []
       u.forEach((x, i) => {
         const r = entry.validate(x, [...c, { key: String(i), type: entry, actual: x }])
-        if (E.isLeft(r)) errors.push(...r.left)
+        if (E.isLeft(r)) for (const e of r.left) errors.push(e)
         else values.push(r.right)
       })
       return errors.length > 0 ? t.failures(errors) : t.success(values)
@@ -314,7 +314,7 @@ export const schedulerConfig = <T extends string, R extends Props, O extends Pro
     const field = (k: string, codec: t.Mixed, isRequired: boolean): void => {
       if (!isRequired && o[k] === undefined) return
       const r = codec.validate(o[k], [...c, { key: k, type: codec, actual: o[k] }])
-      if (E.isLeft(r)) errors.push(...r.left)
+      if (E.isLeft(r)) for (const e of r.left) errors.push(e)
       else out[k] = r.right
     }
     for (const [k, codec] of Object.entries(required)) field(k, codec, true)

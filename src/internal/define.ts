@@ -95,9 +95,9 @@ export interface Definition<T extends string = string, A extends Args = Args, S 
   /** The arguments that name functions in JSON. */
   readonly functionKeys: ReadonlyArray<string>
   /** Builds the scheduler from a decoded JSON config (function names resolved with `resolve`). */
-  readonly build: (config: Readonly<Record<string, unknown>>, resolve: Resolve) => Scheduler<S>
+  build(config: Readonly<Record<string, unknown>>, resolve: Resolve): Scheduler<S>
   /** The TypeScript constructor: checks the options as decoding does, throws a `ScheduleError` listing every problem. */
-  readonly make: (options: OptionsOf<A>) => Scheduler<S>
+  make(options: OptionsOf<A>): Scheduler<S>
 }
 
 /** A definition of any schedule. */
@@ -125,11 +125,12 @@ export const define = <T extends string, A extends Args, S>(spec: {
   // the arguments with their defaults, the config (what was given or defaulted), and the scheduler
   const finish = (given: Readonly<Record<string, unknown>>): Scheduler<S> => {
     const filled: Record<string, unknown> = {}
+    // copies: arrays and objects the caller keeps (and may change later) are not the schedule's
     for (const [k, a] of entries) {
       const v = given[k] === undefined ? a.default : given[k]
-      if (v !== undefined) filled[k] = v
+      if (v !== undefined) filled[k] = copy(v)
     }
-    return spec.make(filled as ArgsOf<A>)({ type, config: { type, ...filled } })
+    return spec.make(filled as ArgsOf<A>)({ type, config: Object.freeze({ type, ...filled }) })
   }
 
   const make = (options: OptionsOf<A>): Scheduler<S> => {
@@ -151,6 +152,14 @@ export const define = <T extends string, A extends Args, S>(spec: {
 
   return { type, summary: spec.summary, args, codec, functionKeys, build, make }
 }
+
+/** A deep, frozen copy of plain data (arrays and plain objects); functions and numbers as they are. */
+const copy = (v: unknown): unknown =>
+  Array.isArray(v)
+    ? Object.freeze(v.map(copy))
+    : typeof v === 'object' && v !== null
+      ? Object.freeze(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, copy(x)])))
+      : v
 
 // -------------------------------------------------------------------------------------
 // the TypeScript boundary

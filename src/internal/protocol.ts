@@ -78,4 +78,4 @@ export const protocolOf = <S>(s: Scheduler<S>, path = 'scheduler'): Protocol<S> 
 }
 
 /** The type name of a scheduler (its config's `type`). */
-export const nameOf = (s: Scheduler<unknown>): string => s.config.type
+export const nameOf = (s: { readonly config: SchedulerConfig }): string => s.config.type

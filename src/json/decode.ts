@@ -191,13 +191,13 @@ export const Schedule = (ctx: DecodeContext): t.Type<AnyScheduler, unknown, unkn
     for (const k of Object.keys(u))
       if (!keys.includes(k)) errors.push(failureAt(c, [k], u[k], `unknown argument of ${type} (it takes ${keys.filter((x) => x !== 'type').join(', ')})`))
     const children = ArrayOf(self, { nonEmpty: true }).validate(u['schedulers'], [...c, { key: 'schedulers', type: self, actual: u['schedulers'] }])
-    if (E.isLeft(children)) errors.push(...children.left)
+    if (E.isLeft(children)) for (const e of children.left) errors.push(e)
     if (type === 'ChainedScheduler') {
       if (errors.length > 0 || E.isLeft(children)) return t.failures(errors)
       return attempt(c, () => chain(children.right))
     }
     const milestones = ArrayOf(NonNegativeInteger).validate(u['milestones'], [...c, { key: 'milestones', type: t.unknown, actual: u['milestones'] }])
-    if (E.isLeft(milestones)) errors.push(...milestones.left)
+    if (E.isLeft(milestones)) for (const e of milestones.left) errors.push(e)
     else {
       const ms = milestones.right
       const count = Array.isArray(u['schedulers']) ? u['schedulers'].length : undefined
@@ -266,8 +266,55 @@ export const toConfigErrors = (errors: t.Errors): ReadonlyArray<ConfigError> =>
 export const decodeSchedule = (json: unknown, ctx: DecodeContext = {}): E.Either<ReadonlyArray<ConfigError>, AnyScheduler> => {
   if (ctx.groups !== undefined && (!Number.isSafeInteger(ctx.groups) || ctx.groups < 1))
     return E.left([{ path: 'groups', message: `expected a positive integer, got ${formatValue(ctx.groups)}`, value: ctx.groups }])
-  const groups = ctx.groups ?? impliedGroups(json)
-  return E.mapLeft(toConfigErrors)(Schedule(groups === undefined ? ctx : { ...ctx, groups }).decode(json))
+  const tooDeep = deeperThan(json, MAX_DEPTH)
+  if (tooDeep !== undefined)
+    return E.left([{ path: tooDeep, message: `expected a config nested at most ${MAX_DEPTH} levels deep (objects and arrays), got a deeper value`, value: undefined }])
+  try {
+    const groups = ctx.groups ?? impliedGroups(json)
+    return E.mapLeft((errors: t.Errors) => capErrors(toConfigErrors(errors)))(Schedule(groups === undefined ? ctx : { ...ctx, groups }).decode(json))
+  } catch (e) {
+    // decoding returns its errors: whatever escaped a check is still one, not an exception
+    return E.left([{ path: '', message: `could not be decoded (${e instanceof Error ? e.message : String(e)})`, value: undefined }])
+  }
+}
+
+/**
+ * How deep a config may nest objects and arrays (a composite is two levels: its object and its
+ * `schedulers` array): far beyond any real schedule, and far below what would exhaust the stack.
+ *
+ * @example
+ * import { MAX_DEPTH } from 'lr-schedule'
+ * MAX_DEPTH // 64
+ *
+ * @category decoding
+ * @since 0.2.0
+ */
+export const MAX_DEPTH = 64
+
+/** At most this many problems are listed; the last line says how many more there are. */
+const MAX_ERRORS = 20
+/** A message or a path longer than this is cut (a 10^6-character key stays readable). */
+const MAX_TEXT = 1000
+
+const cut = (s: string): string => (s.length <= MAX_TEXT ? s : `${s.slice(0, MAX_TEXT)}… (${s.length.toLocaleString('en-US')} characters)`)
+
+const capErrors = (errors: ReadonlyArray<ConfigError>): ReadonlyArray<ConfigError> => {
+  const shown = errors.slice(0, MAX_ERRORS).map((e) => ({ ...e, path: cut(e.path), message: cut(e.message) }))
+  const more = errors.length - shown.length
+  return more > 0 ? [...shown, { path: '', message: `… and ${more.toLocaleString('en-US')} more`, value: undefined }] : shown
+}
+
+/** The path of the first value nested deeper than `max` levels, without recursion; `undefined` if none. */
+const deeperThan = (json: unknown, max: number): string | undefined => {
+  const stack: Array<readonly [unknown, number, string]> = [[json, 0, '']]
+  while (stack.length > 0) {
+    const [v, depth, path] = stack.pop() as readonly [unknown, number, string]
+    if (typeof v !== 'object' || v === null) continue
+    if (depth >= max) return path === '' ? 'config' : path
+    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) stack.push([v[i], depth + 1, `${path}[${i}]`])
+    else for (const k of Object.keys(v)) stack.push([(v as Record<string, unknown>)[k], depth + 1, path === '' ? k : `${path}.${k}`])
+  }
+  return undefined
 }
 
 /**
