@@ -148,6 +148,7 @@ describe('timm.cosine', () => {
     expect(decodeTimm({ type: 'timm.cosine', tInitial: 5, noiseRangeT: [1] })).toEqual(
       E.left(['noiseRangeT: expected a finite number (noise from that step on) or an array [from, to] of two finite numbers (noise for from <= t < to), got [1]'])
     )
+    expect(decodeTimm({ type: 'timm.cosine', tInitial: 5, noiseRangeT: [0, Infinity] })).toEqual(E.left(['noiseRangeT: expected a finite number, got Infinity']))
   })
 
   for (const [options, message] of [
