@@ -27,7 +27,7 @@ import { StepLR } from './schedulers/StepLR.js'
 import { hfFamilies } from './presets/hf/index.js'
 import { fromKerasConfig, kerasFamilies } from './presets/keras/index.js'
 import { optaxFamilies } from './presets/optax/index.js'
-import { timmFamilies } from './presets/timm/index.js'
+import { definitions as timmDefinitions } from './presets/timm/definitions.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -104,7 +104,7 @@ const pytorch: Readonly<Record<string, Entry>> = {
  *
  * @internal
  */
-export const entries: Readonly<Record<string, Entry>> = { ...pytorch, ...optaxFamilies, ...kerasFamilies, ...hfFamilies, ...timmFamilies }
+export const entries: Readonly<Record<string, Entry>> = { ...pytorch, ...optaxFamilies, ...kerasFamilies, ...hfFamilies, ...byType(timmDefinitions) }
 
 /** The composites, decoded by the decoder itself (their children are schedules). @internal */
 export const compositeTypes = ['SequentialLR', 'ChainedScheduler'] as const

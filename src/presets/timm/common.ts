@@ -1,26 +1,30 @@
 /**
- * What timm's schedulers share: the warmup, the cycles of cosine / tanh / poly (with timm's
- * floating-point cycle index), and the noise arguments.
+ * What timm's schedulers share: their arguments (one table fragment each for the warmup, the cycles
+ * of cosine / tanh / poly, the decay of step / multistep and the noise, spread into each
+ * definition's arguments), the warmup with the row 0 of timm's constructor (`timmSchedule`),
+ * timm's floating-point cycle index, and the noise.
  *
  * @internal
  */
-import { Bool, NonNegative, NonNegativeInteger, Positive, argument } from '../../core/codec.js'
+import { Bool, NonNegative, NonNegativeInteger, Positive, PositiveInteger, argument } from '../../core/codec.js'
 import { ScheduleError } from '../../core/errors.js'
-import { boolean, finite, nonNegative, nonNegativeInteger, positive, positiveInteger, withDefault } from '../../core/validate.js'
+import { finite } from '../../core/validate.js'
+import { fromStep } from '../../internal/builders.js'
+import { type ArgsOf, type Body, optional, required, withDefault } from '../../internal/define.js'
+import type { EpochState } from '../../internal/leaf.js'
 import { log } from '../../internal/log.js'
 import { integer, noiseAt } from './noise.js'
 
 // -------------------------------------------------------------------------------------
-// noise
+// arguments
 // -------------------------------------------------------------------------------------
 
 /** timm's `noise_range_t`: noise from step `n` on, or for `from <= t < to`. */
-export type NoiseRange = number | readonly [number, number]
+type NoiseRange = number | readonly [number, number]
 
 const NOISE_RANGE = 'a finite number (noise from that step on) or an array [from, to] of two finite numbers (noise for from <= t < to)'
 
-/** Checks a `noiseRangeT`. */
-export const noiseRange = (path: string, v: unknown): NoiseRange => {
+const noiseRange = (path: string, v: unknown): NoiseRange => {
   if (Array.isArray(v)) {
     if (v.length !== 2) throw new ScheduleError(path, NOISE_RANGE, v)
     return [finite(`${path}[0]`, v[0]), finite(`${path}[1]`, v[1])]
@@ -29,63 +33,70 @@ export const noiseRange = (path: string, v: unknown): NoiseRange => {
   return finite(path, v)
 }
 
-/** The codecs of the noise arguments every timm scheduler takes. */
-export const noiseCodecs = {
-  noiseRangeT: argument('NoiseRangeT', noiseRange),
-  noisePct: Positive,
-  noiseStd: Positive,
-  noiseSeed: argument('Integer', integer)
+/** The noise arguments every timm scheduler takes (timm's defaults: no noise, pct 0.67, std 1, seed 42). */
+export const noiseArgs = {
+  noiseRangeT: optional(argument('NoiseRangeT', noiseRange), 'The steps with noise: from that step on (a number), or `from <= t < to` (`[from, to]`). Default: none.'),
+  noisePct: withDefault(Positive, 'The bound of the relative noise: it is drawn in (−noisePct, noisePct).', 0.67),
+  noiseStd: withDefault(Positive, "timm's `noise_std`: accepted and unused, as in timm (its normal draws are standard).", 1),
+  noiseSeed: withDefault(argument('Integer', integer), 'The seed of the noise: any safe integer.', 42)
 }
 
-/** The noise arguments as the options carry them. */
-export interface NoiseArguments {
-  readonly noiseRangeT?: NoiseRange
-  readonly noisePct?: number
-  readonly noiseStd?: number
-  readonly noiseSeed?: number
+/** The warmup's length and start (every timm scheduler's). */
+export const warmupArgs = {
+  warmupT: withDefault(NonNegativeInteger, 'Warmup steps.', 0),
+  warmupLrInit: withDefault(NonNegative, 'The lr at step 0 of the warmup.', 0)
 }
 
-/** The checked noise arguments, defaults filled (timm's: no range, pct 0.67, std 1, seed 42). */
-export interface Noise {
-  readonly rangeT: NoiseRange | undefined
-  readonly pct: number
-  readonly std: number
-  readonly seed: number
-  readonly type: 'normal' | 'uniform'
+/** The length of the first cycle (cosine, tanh, poly). */
+export const tInitial = required(PositiveInteger, 'Length of the first cycle, in steps.')
+
+/** timm's k-decay (cosine, poly). */
+export const kDecay = withDefault(Positive, 'k-decay exponent on the position in the cycle.', 1)
+
+/** The cycle and warmup arguments of cosine, tanh and poly (timm's defaults: one cycle down to 0, no warmup). */
+export const cyclingArgs = {
+  lrMin: withDefault(NonNegative, 'The floor.', 0),
+  cycleMul: withDefault(Positive, 'Each cycle is `cycleMul` times as long as the one before.', 1),
+  cycleDecay: withDefault(NonNegative, "Each cycle's peak is `cycleDecay` times the one before.", 1),
+  cycleLimit: withDefault(NonNegativeInteger, 'Cycles run before the lr stays at `lrMin`.', 1),
+  ...warmupArgs,
+  warmupPrefix: withDefault(Bool, 'The cycles start after the warmup (otherwise the warmup overlays their start).', false)
 }
 
-/** Checks the noise arguments. */
-export const noiseOf = (o: NoiseArguments, type: 'normal' | 'uniform' = 'normal'): Noise => ({
-  rangeT: o.noiseRangeT === undefined ? undefined : noiseRange('noiseRangeT', o.noiseRangeT),
-  pct: positive('noisePct', withDefault(o.noisePct, 0.67)),
-  std: positive('noiseStd', withDefault(o.noiseStd, 1.0)),
-  seed: integer('noiseSeed', withDefault(o.noiseSeed, 42)),
-  type
-})
+/** The decay and warmup arguments of step and multistep (timm's defaults: no decay, the decay counts from the warmup's end). */
+export const decayArgs = {
+  decayRate: withDefault(NonNegative, 'The factor of each decay (1: none).', 1),
+  ...warmupArgs,
+  warmupPrefix: withDefault(Bool, 'The decay counts its steps from the end of the warmup.', true)
+}
 
-/** The noise arguments of a config, defaults filled (`noiseRangeT` only when there is noise). */
-export const noiseConfig = (n: Noise): Readonly<Record<string, unknown>> => ({
-  ...(n.rangeT === undefined ? {} : { noiseRangeT: n.rangeT }),
-  noisePct: n.pct,
-  noiseStd: n.std,
-  noiseSeed: n.seed
-})
+// -------------------------------------------------------------------------------------
+// noise
+// -------------------------------------------------------------------------------------
+
+/** The noise arguments, checked, and the distribution (timm's `noise_type`: plateau's argument, normal elsewhere). */
+export type Noise = ArgsOf<typeof noiseArgs> & { readonly noiseType?: 'normal' | 'uniform' }
 
 /** timm's `_is_apply_noise(t)`. */
-export const inNoiseRange = (n: Noise, t: number): boolean =>
-  n.rangeT === undefined ? false : typeof n.rangeT === 'number' ? t >= n.rangeT : n.rangeT[0] <= t && t < n.rangeT[1]
+export const inNoiseRange = (n: Noise, t: number): boolean => {
+  const r = n.noiseRangeT
+  return r === undefined ? false : typeof r === 'number' ? t >= r : r[0] <= t && t < r[1]
+}
+
+/** The noise of step `t` (inside the noise range). */
+export const noiseOf = (n: Noise, t: number): number => noiseAt(n.noiseSeed, t, n.noisePct, n.noiseType ?? 'normal')
 
 /**
  * timm's `_add_noise`: `v + v · noise(t)` inside the noise range, `v` outside. The noise of the
  * last step is remembered (every group of a step gets the same noise).
  */
-export const noiseAdder = (n: Noise): ((t: number, v: number) => number) => {
+const noiseAdder = (n: Noise): ((t: number, v: number) => number) => {
   let lastT = -1
   let last = 0
   return (t, v) => {
     if (!inNoiseRange(n, t)) return v
     if (t !== lastT) {
-      last = noiseAt(n.seed, t, n.pct, n.type)
+      last = noiseOf(n, t)
       lastT = t
     }
     return v + v * last
@@ -102,10 +113,11 @@ export interface Cycles {
   readonly cycleMul: number
   readonly cycleDecay: number
   readonly cycleLimit: number
+  readonly lrMin: number
 }
 
 /** Where step `t` (after the warmup prefix) is: timm's cycle index `i`, cycle length `t_i`, position `t_curr`. */
-export interface CyclePosition {
+interface CyclePosition {
   readonly i: number
   readonly tI: number
   readonly tCurr: number
@@ -117,7 +129,7 @@ export interface CyclePosition {
  * (glibc's, which Python uses, is; V8's `Math.log` is not always, and the floor turns one unit
  * in the last place into a whole cycle at an exact restart).
  */
-export const cyclePosition = (c: Cycles): ((t: number) => CyclePosition) => {
+const cyclePosition = (c: Cycles): ((t: number) => CyclePosition) => {
   const { tInitial, cycleMul } = c
   if (cycleMul === 1)
     return (t) => {
@@ -147,8 +159,22 @@ export const lastCycleStep = (c: Cycles): number | undefined => {
   return t
 }
 
+/**
+ * timm's `_get_lr` after the warmup for a cycling schedule, for one group: the cycle of step `t`,
+ * `lrMin` once `cycleLimit` cycles are done, else `shape(tCurr, tI, lrMax)` with
+ * `lrMax = base · cycleDecay^i` (each schedule writes its own formula, in timm's operation order).
+ */
+const cyclingDecay = (c: Cycles, shape: (tCurr: number, tI: number, lrMax: number) => number): ((t: number, base: number) => number) => {
+  const position = cyclePosition(c)
+  return (t, base) => {
+    const { i, tI, tCurr } = position(t)
+    if (i >= c.cycleLimit) return c.lrMin
+    return shape(tCurr, tI, base * Math.pow(c.cycleDecay, i))
+  }
+}
+
 // -------------------------------------------------------------------------------------
-// warmup
+// schedules
 // -------------------------------------------------------------------------------------
 
 /** The warmup arguments. */
@@ -164,16 +190,15 @@ export interface Warmup {
  * prefix, the schedule's value at `warmupT`), then `decay` at `t − warmupT` (with `warmupPrefix`)
  * or `t`, then timm's noise; an error past `lastStep` (where timm fails).
  */
-export const timmSchedule = (
+const timmSchedule = (
   name: string,
-  w: Warmup,
+  a: Warmup & Noise,
   decay: (t: number, base: number) => number,
-  noise: Noise,
   options: { readonly target?: (base: number) => number; readonly lastStep?: number; readonly why?: string } = {}
 ): ((t: number, base: number) => number) => {
-  const { warmupT, warmupLrInit, warmupPrefix } = w
+  const { warmupT, warmupLrInit, warmupPrefix } = a
   const { target, lastStep } = options
-  const addNoise = noiseAdder(noise)
+  const addNoise = noiseAdder(a)
   return (t, base) => {
     // Step 0 is what timm's constructor leaves in the optimizer, which train.py trains epoch (or
     // update) 0 with: it never calls step(0). Scheduler.__init__ sets every group to its base value
@@ -193,94 +218,29 @@ export const timmSchedule = (
   }
 }
 
-/**
- * The last step of a cycling schedule whose cycles end (`cycleMul < 1`), counting the warmup:
- * `undefined` when there is none.
- */
-export const lastStepOf = (c: Cycles, w: Warmup): number | undefined => {
-  const local = lastCycleStep(c)
-  if (local === undefined) return undefined
-  return w.warmupPrefix ? local + w.warmupT : Math.max(local, w.warmupT - 1)
-}
-
-/** Why a cycling schedule ends (for its error past the last step). */
-export const endReason = (c: Cycles): string =>
-  ` (with cycleMul ${c.cycleMul} < 1 its cycles shrink and end after tInitial / (1 − cycleMul) steps; timm fails there with a math domain error)`
-
-// -------------------------------------------------------------------------------------
-// the arguments cosine, tanh and poly share
-// -------------------------------------------------------------------------------------
-
-/** The codecs of the cycle and warmup arguments cosine, tanh and poly share (the noise's are `noiseCodecs`). */
-export const cyclingCodecs = {
-  lrMin: NonNegative,
-  cycleMul: Positive,
-  cycleDecay: NonNegative,
-  cycleLimit: NonNegativeInteger,
-  warmupT: NonNegativeInteger,
-  warmupLrInit: NonNegative,
-  warmupPrefix: Bool
-}
-
-/** Those arguments as the options carry them. */
-export interface CyclingArguments extends NoiseArguments {
-  readonly tInitial: number
-  readonly lrMin?: number
-  readonly cycleMul?: number
-  readonly cycleDecay?: number
-  readonly cycleLimit?: number
-  readonly warmupT?: number
-  readonly warmupLrInit?: number
-  readonly warmupPrefix?: boolean
-}
-
-/** Those arguments checked, timm's defaults filled in. */
-export interface Cycling {
-  readonly lrMin: number
-  readonly cycles: Cycles
-  readonly warmup: Warmup
-  readonly noise: Noise
-  /** When the cycles end (`cycleMul < 1`), the last step, counting the warmup. */
-  readonly lastStep: number | undefined
-  /** The arguments for the scheduler's config. */
-  readonly config: Readonly<Record<string, unknown>>
-}
-
-/** Checks the shared arguments (timm's defaults: lrMin 0, cycleMul 1, cycleDecay 1, cycleLimit 1, no warmup). */
-export const cyclingOf = (o: CyclingArguments): Cycling => {
-  const cycles: Cycles = {
-    tInitial: positiveInteger('tInitial', o.tInitial),
-    cycleMul: positive('cycleMul', withDefault(o.cycleMul, 1)),
-    cycleDecay: nonNegative('cycleDecay', withDefault(o.cycleDecay, 1)),
-    cycleLimit: nonNegativeInteger('cycleLimit', withDefault(o.cycleLimit, 1))
-  }
-  const lrMin = nonNegative('lrMin', withDefault(o.lrMin, 0))
-  const warmup: Warmup = {
-    warmupT: nonNegativeInteger('warmupT', withDefault(o.warmupT, 0)),
-    warmupLrInit: nonNegative('warmupLrInit', withDefault(o.warmupLrInit, 0)),
-    warmupPrefix: boolean('warmupPrefix', withDefault(o.warmupPrefix, false))
-  }
-  const noise = noiseOf(o)
-  return { lrMin, cycles, warmup, noise, lastStep: lastStepOf(cycles, warmup), config: { ...cycles, lrMin, ...warmup, ...noiseConfig(noise) } }
-}
+/** step and multistep: `decay` after the warmup, with the noise (a function of the step). */
+export const decaySchedule = (name: string, a: Warmup & Noise, decay: (t: number, base: number) => number): Body<EpochState> =>
+  fromStep({ lr: timmSchedule(name, a, decay) })
 
 /**
- * timm's `_get_lr` after the warmup for a cycling schedule, for one group: the cycle of step `t`,
- * `lrMin` once `cycleLimit` cycles are done, else `shape(tCurr, tI, lrMax)` with
- * `lrMax = base · cycleDecay^i` (each schedule writes its own formula, in timm's operation order).
+ * cosine, tanh and poly: `shape` in each cycle (see `cyclingDecay`) after the warmup, with the
+ * noise (a function of the step); with `cycleMul < 1`, defined up to the end of the cycles (counting
+ * the warmup). `warmupToCurve` (tanh): without a prefix the warmup climbs to the schedule's value at
+ * `warmupT`, not to the base lr.
  */
-export const cyclingDecay = (
-  c: Cycling,
-  shape: (tCurr: number, tI: number, lrMax: number) => number
-): ((t: number, base: number) => number) => {
-  const position = cyclePosition(c.cycles)
-  return (t, base) => {
-    const { i, tI, tCurr } = position(t)
-    if (i >= c.cycles.cycleLimit) return c.lrMin
-    return shape(tCurr, tI, base * Math.pow(c.cycles.cycleDecay, i))
-  }
+export const cyclingSchedule = (
+  name: string,
+  a: Cycles & Warmup & Noise,
+  shape: (tCurr: number, tI: number, lrMax: number) => number,
+  { warmupToCurve = false } = {}
+): Body<EpochState> => {
+  const decay = cyclingDecay(a, shape)
+  const local = lastCycleStep(a)
+  const lastStep = local === undefined ? undefined : a.warmupPrefix ? local + a.warmupT : Math.max(local, a.warmupT - 1)
+  const end =
+    lastStep === undefined
+      ? {}
+      : { lastStep, why: ` (with cycleMul ${a.cycleMul} < 1 its cycles shrink and end after tInitial / (1 − cycleMul) steps; timm fails there with a math domain error)` }
+  const target = warmupToCurve && !a.warmupPrefix ? { target: (base: number) => decay(a.warmupT, base) } : {}
+  return fromStep({ lr: timmSchedule(name, a, decay, { ...target, ...end }), ...(lastStep === undefined ? {} : { lastStep }) })
 }
-
-/** The end of a cycling schedule, for `timmSchedule`'s options. */
-export const cyclingEnd = (c: Cycling): { readonly lastStep?: number; readonly why?: string } =>
-  c.lastStep === undefined ? {} : { lastStep: c.lastStep, why: endReason(c.cycles) }

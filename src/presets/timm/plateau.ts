@@ -1,5 +1,5 @@
 /**
- * timm's `PlateauLRScheduler` (config `timm.plateau`): PyTorch's ReduceLROnPlateau behind a linear
+ * timm's `PlateauLRScheduler` (timm/scheduler/plateau_lr.py; config `timm.plateau`): PyTorch's ReduceLROnPlateau behind a linear
  * warmup, with seeded noise.
  *
  * Row 0 is what timm's constructor leaves (`warmupLrInit` with a warmup, the base lrs without);
@@ -15,89 +15,41 @@
  *
  * @since 0.1.0
  */
-import * as t from 'io-ts'
-import { InRange, NonNegative, NonNegativeInteger, OneOf, PerGroup, schedulerConfig } from '../../core/codec.js'
+import { InRange, NonNegative, NonNegativeInteger, OneOf, PerGroup } from '../../core/codec.js'
 import { ScheduleError } from '../../core/errors.js'
-import { type Groups, type Scheduler } from '../../core/model.js'
-import { type Kernel, kernelFromReducer } from '../../internal/kernel.js'
+import type { Groups, Scheduler } from '../../core/model.js'
+import { finite, groupCount, nonNegativeInteger, record } from '../../core/validate.js'
+import { fromReducer } from '../../internal/builders.js'
+import { type ArgsOf, type OptionsOf, define, withDefault } from '../../internal/define.js'
 import { initialLrOf, recordInitialLrs } from '../../internal/groups.js'
-import { protocolOf, scheduler } from '../../internal/protocol.js'
+import { type Kernel, kernelFromReducer } from '../../internal/kernel.js'
+import { type Parts, protocolOf } from '../../internal/protocol.js'
 import { type PlateauState as TorchPlateauState, reduceLROnPlateau } from '../../schedulers/ReduceLROnPlateau.js'
-import {
-  finite,
-  groupCount,
-  inRange,
-  nonNegative,
-  nonNegativeInteger,
-  oneOf,
-  perGroup,
-  record,
-  withDefault
-} from '../../core/validate.js'
-import { inNoiseRange, noiseCodecs, noiseConfig, noiseOf } from './common.js'
-import { noiseAt } from './noise.js'
+import { inNoiseRange, noiseArgs, noiseOf, warmupArgs } from './common.js'
 
 // -------------------------------------------------------------------------------------
 // model
 // -------------------------------------------------------------------------------------
 
-/**
- * The JSON config of `timm.plateau` (timm's `PlateauLRScheduler` arguments in camelCase, timm's
- * defaults). Arguments:
- * - `decayRate`: The lr's factor at each reduction, in [0, 1). Default 0.1.
- * - `patienceT`: Bad steps tolerated before a reduction (reduces after `patienceT + 1`): an integer >= 0. Default 10.
- * - `threshold`: Relative improvement needed to count as better, >= 0. Default 1e-4.
- * - `cooldownT`: Steps to wait after a reduction before counting bad steps again: an integer >= 0. Default 0.
- * - `warmupT`: Warmup steps: an integer >= 0. Default 0.
- * - `warmupLrInit`: The lr at step 0 of the warmup, >= 0. Default 0.
- * - `lrMin`: Lower bound of the lr (per group), >= 0. Default 0.
- * - `mode`: `max`: higher metrics are better (default); `min`: lower ones.
- * - `noiseType`: `normal` (default) or `uniform`.
- * - `noiseRangeT`, `noisePct`, `noiseStd`, `noiseSeed`: seeded noise (see docs/presets/timm.md).
- *
- * @example
- * import { timm } from 'lr-schedule'
- * timm.PlateauConfig.is({ type: 'timm.plateau', mode: 'min', patienceT: 3, warmupT: 5 }) // true
- *
- * @category model
- * @since 0.1.0
- */
-export const PlateauConfig = schedulerConfig('timm.plateau', {}, {
-  decayRate: InRange(0, 1, { hi: true }),
-  patienceT: NonNegativeInteger,
-  threshold: NonNegative,
-  cooldownT: NonNegativeInteger,
-  warmupT: NonNegativeInteger,
-  warmupLrInit: NonNegative,
-  lrMin: PerGroup(NonNegative),
-  mode: OneOf(['min', 'max'] as const),
-  noiseType: OneOf(['normal', 'uniform'] as const),
-  ...noiseCodecs
-})
+const args = {
+  decayRate: withDefault(InRange(0, 1, { hi: true }), "The lr's factor at each reduction, in [0, 1).", 0.1),
+  patienceT: withDefault(NonNegativeInteger, 'Bad steps tolerated before a reduction (it reduces after `patienceT + 1`).', 10),
+  threshold: withDefault(NonNegative, 'The relative improvement needed to count as better.', 1e-4),
+  cooldownT: withDefault(NonNegativeInteger, 'Steps to wait after a reduction before counting bad steps again.', 0),
+  ...warmupArgs,
+  lrMin: withDefault(PerGroup(NonNegative), 'The floor of the lr (one per group, or one for all).', 0),
+  mode: withDefault(OneOf(['min', 'max'] as const), 'Whether higher metrics are better (`"max"`, timm\'s default) or lower ones (`"min"`).', 'max'),
+  noiseType: withDefault(OneOf(['normal', 'uniform'] as const), 'The distribution of the noise: `"normal"` or `"uniform"`.', 'normal'),
+  ...noiseArgs
+}
 
 /**
- * The JSON config of `timm.plateau`.
- *
- * @example
- * import { timm } from 'lr-schedule'
- * const c: timm.PlateauConfig = { type: 'timm.plateau', mode: 'min', patienceT: 3 }
+ * The arguments of `timm.plateau` (timm's `PlateauLRScheduler` arguments in camelCase, timm's defaults).
  *
  * @category model
  * @since 0.1.0
  */
-export type PlateauConfig = t.TypeOf<typeof PlateauConfig>
-
-/**
- * The arguments of `timm.plateau`: its config without `type`.
- *
- * @example
- * import { timm } from 'lr-schedule'
- * const o: timm.PlateauOptions = { mode: 'min', patienceT: 3 }
- *
- * @category model
- * @since 0.1.0
- */
-export type PlateauOptions = Omit<PlateauConfig, 'type'>
+export type PlateauOptions = OptionsOf<typeof args>
 
 /**
  * The state of a `timm.plateau`: timm's epoch (steps taken), the base lrs (the warmup's targets),
@@ -118,6 +70,14 @@ export interface PlateauState {
   readonly restoreLrs: ReadonlyArray<number> | null
 }
 
+/** The definition of `timm.plateau`. @internal */
+export const Plateau = define({
+  type: 'timm.plateau',
+  summary: "timm's plateau schedule: a linear warmup, then ReduceLROnPlateau on the metric of every step.",
+  args,
+  make: (a) => fromReducer(timmPlateau(a))
+})
+
 // -------------------------------------------------------------------------------------
 // constructors
 // -------------------------------------------------------------------------------------
@@ -133,17 +93,15 @@ export interface PlateauState {
  * @category constructors
  * @since 0.1.0
  */
-export const plateau = (options: PlateauOptions = {}): Scheduler<PlateauState> => {
-  const decayRate = inRange('decayRate', withDefault(options.decayRate, 0.1), 0, 1, { hi: true })
-  const patienceT = nonNegativeInteger('patienceT', withDefault(options.patienceT, 10))
-  const threshold = nonNegative('threshold', withDefault(options.threshold, 1e-4))
-  const cooldownT = nonNegativeInteger('cooldownT', withDefault(options.cooldownT, 0))
-  const warmupT = nonNegativeInteger('warmupT', withDefault(options.warmupT, 0))
-  const warmupLrInit = nonNegative('warmupLrInit', withDefault(options.warmupLrInit, 0))
-  const lrMin = perGroup('lrMin', withDefault(options.lrMin, 0), nonNegative)
-  const mode = oneOf('mode', withDefault(options.mode, 'max'), ['min', 'max'] as const)
-  const noiseType = oneOf('noiseType', withDefault(options.noiseType, 'normal'), ['normal', 'uniform'] as const)
-  const noise = noiseOf(options, noiseType)
+export const plateau = (options: PlateauOptions = {}): Scheduler<PlateauState> => Plateau.make(options)
+
+// -------------------------------------------------------------------------------------
+// utils
+// -------------------------------------------------------------------------------------
+
+/** timm's plateau as a reducer and its protocol. */
+const timmPlateau = (a: ArgsOf<typeof args>): Omit<Parts<PlateauState>, 'config'> => {
+  const { decayRate, patienceT, threshold, cooldownT, warmupT, warmupLrInit, lrMin, mode } = a
   // timm builds torch's ReduceLROnPlateau with these (threshold_mode and eps left at their defaults)
   const inner = reduceLROnPlateau({
     mode,
@@ -184,8 +142,8 @@ export const plateau = (options: PlateauOptions = {}): Scheduler<PlateauState> =
     let p = state.plateau
     const metric = input?.metric
     if (metric !== undefined) [g, p] = inner.step(p, g, { metric: finite('metric', metric) })
-    if (!inNoiseRange(noise, e)) return [g, { lastEpoch: e, baseLrs, plateau: p, restoreLrs: null }]
-    const n = noiseAt(noise.seed, e, noise.pct, noise.type)
+    if (!inNoiseRange(a, e)) return [g, { lastEpoch: e, baseLrs, plateau: p, restoreLrs: null }]
+    const n = noiseOf(a, e)
     return [g.map((x) => ({ ...x, lr: x.lr + x.lr * n })), { lastEpoch: e, baseLrs, plateau: p, restoreLrs: g.map((x) => x.lr) }]
   }
 
@@ -215,20 +173,7 @@ export const plateau = (options: PlateauOptions = {}): Scheduler<PlateauState> =
     step
   }
 
-  return scheduler<PlateauState>({
-    config: {
-      type: 'timm.plateau',
-      decayRate,
-      patienceT,
-      threshold,
-      cooldownT,
-      warmupT,
-      warmupLrInit,
-      lrMin,
-      mode,
-      noiseType,
-      ...noiseConfig(noise)
-    },
+  return {
     ...reducer,
     closedForm: undefined,
     multiplier: undefined,
@@ -239,5 +184,5 @@ export const plateau = (options: PlateauOptions = {}): Scheduler<PlateauState> =
       groupCount('lrMin', lrMin, n)
       return kernelFromReducer(reducer)
     }
-  })
+  }
 }

@@ -1,9 +1,9 @@
 // Shared by the timm preset tests: the family as users import it, the declarative form through the
-// family's codec and build, and the laws every timm schedule of the step obeys.
+// family's definitions (codec, then build), and the laws every timm schedule of the step obeys.
 import * as E from 'fp-ts/lib/Either.js'
 import { expect } from 'vitest'
 import { type AnyScheduler, closedFormTrace, formatConfigErrors, resume, toConfigErrors, trace } from '../../../src/index.js'
-import { timmFamilies } from '../../../src/presets/timm/index.js'
+import { definitions } from '../../../src/presets/timm/definitions.js'
 import { expectIdentical } from '../../helpers/close.js'
 import { expectPure, expectTraceArrayMatches } from '../../helpers/laws.js'
 import { protocolOf } from '../../../src/internal/protocol.js'
@@ -18,8 +18,8 @@ const noFunctions = (): never => {
 
 /** Decodes and builds a config as the decoder does (codec, then build), or the error lines. */
 export const decodeTimm = (config: Config): E.Either<ReadonlyArray<string>, AnyScheduler> => {
-  const family = timmFamilies[config.type]
-  if (family === undefined) throw new Error(`no timm family ${config.type}`)
+  const family = definitions.find((d) => d.type === config.type)
+  if (family === undefined) throw new Error(`no timm definition ${config.type}`)
   const decoded = family.codec.validate(config, [{ key: '', type: family.codec, actual: config }])
   if (E.isLeft(decoded)) return E.left(formatConfigErrors(toConfigErrors(decoded.left)))
   try {

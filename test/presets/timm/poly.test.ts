@@ -66,7 +66,7 @@ describe('timm.poly', () => {
     [{ tInitial: 10, warmupLrInit: Infinity }, 'warmupLrInit: expected a finite number >= 0, got Infinity'],
     [{ tInitial: 10, warmupPrefix: null }, 'warmupPrefix: expected a boolean, got null'],
     [{ tInitial: 10, kDecay: -1 }, 'kDecay: expected a finite number > 0, got -1'],
-    [{ tInitial: 10, noiseRangeT: [NaN, 4] }, 'noiseRangeT[0]: expected a finite number, got NaN'],
+    [{ tInitial: 10, noiseRangeT: [NaN, 4] }, 'noiseRangeT: expected a finite number, got NaN'], // as decoding says it
     [{ tInitial: 10, noisePct: Infinity }, 'noisePct: expected a finite number > 0, got Infinity'],
     [{ tInitial: 10, noiseStd: NaN }, 'noiseStd: expected a finite number > 0, got NaN'],
     [{ tInitial: 10, noiseSeed: 2 ** 60 }, 'noiseSeed: expected an integer (|n| < 2^53), got 1152921504606847000']

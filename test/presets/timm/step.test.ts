@@ -50,7 +50,7 @@ describe('timm.step', () => {
   })
 
   for (const [options, message] of [
-    [{}, 'decayT: expected a finite number > 0, got undefined'],
+    [{}, 'decayT: missing, expected a finite number > 0'],
     [{ decayT: 0 }, 'decayT: expected a finite number > 0, got 0'],
     [{ decayT: 10, decayRate: -0.1 }, 'decayRate: expected a finite number >= 0, got -0.1'],
     [{ decayT: 10, warmupT: 1.5 }, 'warmupT: expected a non-negative integer, got 1.5'],
