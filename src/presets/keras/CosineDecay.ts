@@ -1,74 +1,50 @@
 /**
- * keras.CosineDecay: Keras's `CosineDecay` — an optional linear warmup from `initialLearningRate` to
- * `warmupTarget` over `warmupSteps` steps, then a half cosine from the warmup target (or, without
- * one, from `initialLearningRate`) down to `alpha` times it over `decaySteps` further steps; past
- * `warmupSteps + decaySteps` it stays at that floor (PyTorch's CosineAnnealingLR rises again).
- * The decay length excludes the warmup. The value is absolute: every param group gets it.
+ * keras.CosineDecay: an optional linear warmup from `initialLearningRate` to `warmupTarget` over
+ * `warmupSteps` steps, then a half cosine from the warmup target (or, without one, from
+ * `initialLearningRate`) down to `alpha` times it over `decaySteps` further steps; past
+ * `warmupSteps + decaySteps` it stays at that floor (PyTorch's CosineAnnealingLR rises again). The
+ * decay length excludes the warmup. The value is absolute: every param group gets it.
  *
- * As in Keras, `warmupSteps` does nothing without `warmupTarget`, and with a `warmupTarget` but
- * `warmupSteps` 0 the cosine starts from `warmupTarget` at step 0.
+ * Follows Keras 3's `keras.optimizers.schedules.CosineDecay`
+ * (keras/src/optimizers/schedules/learning_rate_schedule.py): its `_warmup_function` and
+ * `_decay_function`, in their operation order. As in Keras, `warmupSteps` does nothing without
+ * `warmupTarget`, and with a `warmupTarget` but `warmupSteps` 0 the cosine starts from
+ * `warmupTarget` at step 0.
  *
  * @since 0.1.0
  */
-import * as t from 'io-ts'
-import { Finite, NonNegative, Positive, schedulerConfig } from '../../core/codec.js'
-import type { Scheduler } from '../../core/model.js'
-import { type EpochState, leaf } from '../../internal/leaf.js'
-import { finite, nonNegative, positive, withDefault } from '../../core/validate.js'
+import { Finite, NonNegative, Positive } from '../../core/codec.js'
+import { type ArgsOf, type OptionsOf, define, optional, required, withDefault } from '../../internal/define.js'
+import { fromStep } from '../../internal/builders.js'
 
-// -------------------------------------------------------------------------------------
-// model
-// -------------------------------------------------------------------------------------
+const args = {
+  initialLearningRate: required(Finite, "The value at step 0: the warmup's start, or the cosine's top without warmup."),
+  decaySteps: required(Positive, 'Steps of the cosine, after the warmup (Keras checks only > 0; non-integers work).'),
+  alpha: withDefault(Finite, "The floor as a fraction of the cosine's top.", 0.0),
+  warmupTarget: optional(Finite, "The value the warmup reaches, and the cosine's top (none: no warmup, Keras's `None`)."),
+  warmupSteps: withDefault(NonNegative, 'Steps of the linear warmup (used only with `warmupTarget`).', 0)
+}
 
 /**
- * The JSON config of keras.CosineDecay (Keras's arguments in camelCase, Keras's defaults).
- * Arguments:
- * - `initialLearningRate`: The value at step 0 (finite): the warmup's start, or the cosine's top without warmup.
- * - `decaySteps`: Steps of the cosine, > 0, after the warmup (Keras checks only that; non-integers work).
- * - `alpha`: The floor as a fraction of the cosine's top (finite). Default 0.
- * - `warmupTarget`: The value the warmup reaches, and the cosine's top (finite). Default: none (no warmup; Keras's `None`).
- * - `warmupSteps`: Steps of the linear warmup, >= 0 (used only with `warmupTarget`). Default 0.
+ * The definition of keras.CosineDecay (Keras's arguments in camelCase, Keras's defaults).
  *
- * @example
- * import { keras } from 'lr-schedule'
- * keras.CosineDecayConfig.is({ type: 'keras.CosineDecay', initialLearningRate: 0, decaySteps: 1000, warmupTarget: 0.1, warmupSteps: 100 }) // true
+ * @category definitions
+ * @since 0.2.0
+ */
+export const CosineDecay = define({
+  type: 'keras.CosineDecay',
+  summary: "Keras's CosineDecay: optional linear warmup, then a half cosine to `alpha` times its top, then flat.",
+  args,
+  make: (p) => fromStep({ lr: (e) => value(p, e) })
+})
+
+/**
+ * keras.CosineDecay's arguments.
  *
  * @category model
  * @since 0.1.0
  */
-export const CosineDecayConfig = schedulerConfig(
-  'keras.CosineDecay',
-  { initialLearningRate: Finite, decaySteps: Positive },
-  { alpha: Finite, warmupTarget: Finite, warmupSteps: NonNegative }
-)
-
-/**
- * The JSON config of keras.CosineDecay.
- *
- * @example
- * import type { keras } from 'lr-schedule'
- * const c: keras.CosineDecayConfig = { type: 'keras.CosineDecay', initialLearningRate: 0.1, decaySteps: 1000 }
- *
- * @category model
- * @since 0.1.0
- */
-export type CosineDecayConfig = t.TypeOf<typeof CosineDecayConfig>
-
-/**
- * keras.CosineDecay's arguments: its config without `type`.
- *
- * @example
- * import type { keras } from 'lr-schedule'
- * const o: keras.CosineDecayOptions = { initialLearningRate: 0, decaySteps: 1000, warmupTarget: 0.1, warmupSteps: 100 }
- *
- * @category model
- * @since 0.1.0
- */
-export type CosineDecayOptions = Omit<CosineDecayConfig, 'type'>
-
-// -------------------------------------------------------------------------------------
-// constructors
-// -------------------------------------------------------------------------------------
+export type CosineDecayOptions = OptionsOf<typeof args>
 
 /**
  * Keras's CosineDecay: optional linear warmup, then a half cosine to `alpha` times its top, then flat.
@@ -80,33 +56,26 @@ export type CosineDecayOptions = Omit<CosineDecayConfig, 'type'>
  * @category constructors
  * @since 0.1.0
  */
-export const cosineDecay = (options: CosineDecayOptions): Scheduler<EpochState> => {
-  const initialLearningRate = finite('initialLearningRate', options.initialLearningRate)
-  const decaySteps = positive('decaySteps', options.decaySteps)
-  const alpha = finite('alpha', withDefault(options.alpha, 0.0))
-  const warmupTarget = options.warmupTarget === undefined ? undefined : finite('warmupTarget', options.warmupTarget)
-  const warmupSteps = nonNegative('warmupSteps', withDefault(options.warmupSteps, 0))
+export const cosineDecay = CosineDecay.make
 
-  // Keras's _decay_function and _warmup_function, in its operation order
-  const decay = (step: number, from: number): number => {
-    const completedFraction = step / decaySteps
-    const cosineDecayed = 0.5 * (1.0 + Math.cos(Math.PI * completedFraction))
-    const decayed = (1 - alpha) * cosineDecayed + alpha
-    return from * decayed
-  }
-  const value =
-    warmupTarget === undefined
-      ? (e: number): number => decay(Math.min(e, decaySteps), initialLearningRate)
-      : (e: number): number => {
-          const step = Math.min(e, decaySteps + warmupSteps)
-          return step < warmupSteps
-            ? (warmupTarget - initialLearningRate) * (step / warmupSteps) + initialLearningRate
-            : decay(step - warmupSteps, warmupTarget)
-        }
-  return leaf({
-    name: 'keras.CosineDecay',
-    config: { initialLearningRate, decaySteps, alpha, ...(warmupTarget === undefined ? {} : { warmupTarget }), warmupSteps },
-    lr: (e) => value(e),
-    closedForm: (e) => value(e)
-  })
+type Plan = ArgsOf<typeof args>
+
+// Keras's __call__: without a warmup target, the cosine from initial_learning_rate; with one, the
+// warmup then the cosine from the target
+const value = (p: Plan, e: number): number => {
+  if (p.warmupTarget === undefined) return decay(p, Math.min(e, p.decaySteps), p.initialLearningRate)
+  const step = Math.min(e, p.decaySteps + p.warmupSteps)
+  return step < p.warmupSteps ? warmup(p, p.warmupTarget, step) : decay(p, step - p.warmupSteps, p.warmupTarget)
+}
+
+// Keras's _warmup_function
+const warmup = (p: Plan, target: number, step: number): number =>
+  (target - p.initialLearningRate) * (step / p.warmupSteps) + p.initialLearningRate
+
+// Keras's _decay_function
+const decay = (p: Plan, step: number, from: number): number => {
+  const completedFraction = step / p.decaySteps
+  const cosineDecayed = 0.5 * (1.0 + Math.cos(Math.PI * completedFraction))
+  const decayed = (1 - p.alpha) * cosineDecayed + p.alpha
+  return from * decayed
 }

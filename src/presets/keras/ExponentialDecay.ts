@@ -1,67 +1,43 @@
 /**
- * keras.ExponentialDecay: Keras's `ExponentialDecay` — `initialLearningRate · decayRate^(step / decaySteps)`,
- * the exponent floored with `staircase`. The value is absolute: every param group gets it.
+ * keras.ExponentialDecay: `initialLearningRate · decayRate^(step / decaySteps)`, the exponent
+ * floored with `staircase`. The value is absolute: every param group gets it.
+ *
+ * Follows Keras 3's `keras.optimizers.schedules.ExponentialDecay`
+ * (keras/src/optimizers/schedules/learning_rate_schedule.py), in its operation order.
  *
  * @since 0.1.0
  */
-import * as t from 'io-ts'
-import { Bool, Finite, NonNegative, Positive, schedulerConfig } from '../../core/codec.js'
-import type { Scheduler } from '../../core/model.js'
-import { type EpochState, leaf } from '../../internal/leaf.js'
-import { boolean, finite, nonNegative, positive, withDefault } from '../../core/validate.js'
+import { Bool, Finite, NonNegative, Positive } from '../../core/codec.js'
+import { type ArgsOf, type OptionsOf, define, required, withDefault } from '../../internal/define.js'
+import { fromStep } from '../../internal/builders.js'
 
-// -------------------------------------------------------------------------------------
-// model
-// -------------------------------------------------------------------------------------
+const args = {
+  initialLearningRate: required(Finite, 'The value at step 0.'),
+  decaySteps: required(Positive, 'Steps per factor of `decayRate` (Keras checks only > 0; non-integers work).'),
+  decayRate: required(NonNegative, 'The factor per `decaySteps` steps (a negative rate gives NaN in Keras).'),
+  staircase: withDefault(Bool, 'Floor `step / decaySteps` (decay in discrete intervals).', false)
+}
 
 /**
- * The JSON config of keras.ExponentialDecay (Keras's arguments in camelCase, Keras's defaults).
- * Arguments:
- * - `initialLearningRate`: The value at step 0 (finite).
- * - `decaySteps`: Steps per factor of `decayRate`, > 0 (Keras checks only that; non-integers work).
- * - `decayRate`: The factor per `decaySteps` steps, >= 0 (a negative rate gives NaN in Keras).
- * - `staircase`: Floor `step / decaySteps` (decay in discrete intervals). Default false.
+ * The definition of keras.ExponentialDecay (Keras's arguments in camelCase, Keras's defaults).
  *
- * @example
- * import { keras } from 'lr-schedule'
- * keras.ExponentialDecayConfig.is({ type: 'keras.ExponentialDecay', initialLearningRate: 0.1, decaySteps: 1000, decayRate: 0.96 }) // true
+ * @category definitions
+ * @since 0.2.0
+ */
+export const ExponentialDecay = define({
+  type: 'keras.ExponentialDecay',
+  summary: "Keras's ExponentialDecay: `initialLearningRate · decayRate^(step / decaySteps)`.",
+  args,
+  make: (p) => fromStep({ lr: (e) => value(p, e) })
+})
+
+/**
+ * keras.ExponentialDecay's arguments.
  *
  * @category model
  * @since 0.1.0
  */
-export const ExponentialDecayConfig = schedulerConfig(
-  'keras.ExponentialDecay',
-  { initialLearningRate: Finite, decaySteps: Positive, decayRate: NonNegative },
-  { staircase: Bool }
-)
-
-/**
- * The JSON config of keras.ExponentialDecay.
- *
- * @example
- * import type { keras } from 'lr-schedule'
- * const c: keras.ExponentialDecayConfig = { type: 'keras.ExponentialDecay', initialLearningRate: 0.1, decaySteps: 1000, decayRate: 0.96 }
- *
- * @category model
- * @since 0.1.0
- */
-export type ExponentialDecayConfig = t.TypeOf<typeof ExponentialDecayConfig>
-
-/**
- * keras.ExponentialDecay's arguments: its config without `type`.
- *
- * @example
- * import type { keras } from 'lr-schedule'
- * const o: keras.ExponentialDecayOptions = { initialLearningRate: 0.1, decaySteps: 1000, decayRate: 0.96, staircase: true }
- *
- * @category model
- * @since 0.1.0
- */
-export type ExponentialDecayOptions = Omit<ExponentialDecayConfig, 'type'>
-
-// -------------------------------------------------------------------------------------
-// constructors
-// -------------------------------------------------------------------------------------
+export type ExponentialDecayOptions = OptionsOf<typeof args>
 
 /**
  * Keras's ExponentialDecay: `initialLearningRate · decayRate^(step / decaySteps)` at every step.
@@ -73,20 +49,10 @@ export type ExponentialDecayOptions = Omit<ExponentialDecayConfig, 'type'>
  * @category constructors
  * @since 0.1.0
  */
-export const exponentialDecay = (options: ExponentialDecayOptions): Scheduler<EpochState> => {
-  const initialLearningRate = finite('initialLearningRate', options.initialLearningRate)
-  const decaySteps = positive('decaySteps', options.decaySteps)
-  const decayRate = nonNegative('decayRate', options.decayRate)
-  const staircase = boolean('staircase', withDefault(options.staircase, false))
-  // Keras's operation order: p = step / decay_steps, floored with staircase; lr · rate^p
-  const value = (step: number): number => {
-    const p = step / decaySteps
-    return initialLearningRate * Math.pow(decayRate, staircase ? Math.floor(p) : p)
-  }
-  return leaf({
-    name: 'keras.ExponentialDecay',
-    config: { initialLearningRate, decaySteps, decayRate, staircase },
-    lr: (e) => value(e),
-    closedForm: (e) => value(e)
-  })
+export const exponentialDecay = ExponentialDecay.make
+
+// Keras: p = step / decay_steps, floored with staircase; initial_learning_rate · decay_rate^p
+const value = (p: ArgsOf<typeof args>, step: number): number => {
+  const q = step / p.decaySteps
+  return p.initialLearningRate * Math.pow(p.decayRate, p.staircase ? Math.floor(q) : q)
 }

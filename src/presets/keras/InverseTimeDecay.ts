@@ -1,67 +1,43 @@
 /**
- * keras.InverseTimeDecay: Keras's `InverseTimeDecay` — `initialLearningRate / (1 + decayRate · step / decaySteps)`,
+ * keras.InverseTimeDecay: `initialLearningRate / (1 + decayRate · step / decaySteps)`,
  * `step / decaySteps` floored with `staircase`. The value is absolute: every param group gets it.
  *
+ * Follows Keras 3's `keras.optimizers.schedules.InverseTimeDecay`
+ * (keras/src/optimizers/schedules/learning_rate_schedule.py), in its operation order.
+ *
  * @since 0.1.0
  */
-import * as t from 'io-ts'
-import { Bool, Finite, NonNegative, Positive, schedulerConfig } from '../../core/codec.js'
-import type { Scheduler } from '../../core/model.js'
-import { type EpochState, leaf } from '../../internal/leaf.js'
-import { boolean, finite, nonNegative, positive, withDefault } from '../../core/validate.js'
+import { Bool, Finite, NonNegative, Positive } from '../../core/codec.js'
+import { type ArgsOf, type OptionsOf, define, required, withDefault } from '../../internal/define.js'
+import { fromStep } from '../../internal/builders.js'
 
-// -------------------------------------------------------------------------------------
-// model
-// -------------------------------------------------------------------------------------
+const args = {
+  initialLearningRate: required(Finite, 'The value at step 0.'),
+  decaySteps: required(Positive, 'The step unit (Keras checks only > 0; non-integers work).'),
+  decayRate: required(NonNegative, 'The rate (a negative rate divides by zero at some step).'),
+  staircase: withDefault(Bool, 'Floor `step / decaySteps`.', false)
+}
 
 /**
- * The JSON config of keras.InverseTimeDecay (Keras's arguments in camelCase, Keras's defaults).
- * Arguments:
- * - `initialLearningRate`: The value at step 0 (finite).
- * - `decaySteps`: The step unit, > 0 (Keras checks only that; non-integers work).
- * - `decayRate`: The rate, >= 0 (a negative rate divides by zero at some step).
- * - `staircase`: Floor `step / decaySteps`. Default false.
+ * The definition of keras.InverseTimeDecay (Keras's arguments in camelCase, Keras's defaults).
  *
- * @example
- * import { keras } from 'lr-schedule'
- * keras.InverseTimeDecayConfig.is({ type: 'keras.InverseTimeDecay', initialLearningRate: 0.1, decaySteps: 1, decayRate: 0.5 }) // true
+ * @category definitions
+ * @since 0.2.0
+ */
+export const InverseTimeDecay = define({
+  type: 'keras.InverseTimeDecay',
+  summary: "Keras's InverseTimeDecay: `initialLearningRate / (1 + decayRate · step / decaySteps)`.",
+  args,
+  make: (p) => fromStep({ lr: (e) => value(p, e) })
+})
+
+/**
+ * keras.InverseTimeDecay's arguments.
  *
  * @category model
  * @since 0.1.0
  */
-export const InverseTimeDecayConfig = schedulerConfig(
-  'keras.InverseTimeDecay',
-  { initialLearningRate: Finite, decaySteps: Positive, decayRate: NonNegative },
-  { staircase: Bool }
-)
-
-/**
- * The JSON config of keras.InverseTimeDecay.
- *
- * @example
- * import type { keras } from 'lr-schedule'
- * const c: keras.InverseTimeDecayConfig = { type: 'keras.InverseTimeDecay', initialLearningRate: 0.1, decaySteps: 1, decayRate: 0.5 }
- *
- * @category model
- * @since 0.1.0
- */
-export type InverseTimeDecayConfig = t.TypeOf<typeof InverseTimeDecayConfig>
-
-/**
- * keras.InverseTimeDecay's arguments: its config without `type`.
- *
- * @example
- * import type { keras } from 'lr-schedule'
- * const o: keras.InverseTimeDecayOptions = { initialLearningRate: 0.1, decaySteps: 10, decayRate: 0.5, staircase: true }
- *
- * @category model
- * @since 0.1.0
- */
-export type InverseTimeDecayOptions = Omit<InverseTimeDecayConfig, 'type'>
-
-// -------------------------------------------------------------------------------------
-// constructors
-// -------------------------------------------------------------------------------------
+export type InverseTimeDecayOptions = OptionsOf<typeof args>
 
 /**
  * Keras's InverseTimeDecay: `initialLearningRate / (1 + decayRate · step / decaySteps)` at every step.
@@ -73,20 +49,10 @@ export type InverseTimeDecayOptions = Omit<InverseTimeDecayConfig, 'type'>
  * @category constructors
  * @since 0.1.0
  */
-export const inverseTimeDecay = (options: InverseTimeDecayOptions): Scheduler<EpochState> => {
-  const initialLearningRate = finite('initialLearningRate', options.initialLearningRate)
-  const decaySteps = positive('decaySteps', options.decaySteps)
-  const decayRate = nonNegative('decayRate', options.decayRate)
-  const staircase = boolean('staircase', withDefault(options.staircase, false))
-  // Keras's operation order: p = step / decay_steps (floored with staircase); lr / (1 + rate · p)
-  const value = (step: number): number => {
-    const p = step / decaySteps
-    return initialLearningRate / (1 + decayRate * (staircase ? Math.floor(p) : p))
-  }
-  return leaf({
-    name: 'keras.InverseTimeDecay',
-    config: { initialLearningRate, decaySteps, decayRate, staircase },
-    lr: (e) => value(e),
-    closedForm: (e) => value(e)
-  })
+export const inverseTimeDecay = InverseTimeDecay.make
+
+// Keras: p = step / decay_steps (floored with staircase); initial_learning_rate / (1 + decay_rate · p)
+const value = (p: ArgsOf<typeof args>, step: number): number => {
+  const q = step / p.decaySteps
+  return p.initialLearningRate / (1 + p.decayRate * (p.staircase ? Math.floor(q) : q))
 }

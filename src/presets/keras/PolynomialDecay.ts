@@ -1,72 +1,48 @@
 /**
- * keras.PolynomialDecay: Keras's `PolynomialDecay` — from `initialLearningRate` to
- * `endLearningRate` along `(1 - step / decaySteps)^power` in `decaySteps` steps. Past `decaySteps`
- * it stays at `endLearningRate`; with `cycle` the horizon grows to the first multiple of
- * `decaySteps` that is >= the step (so an exact multiple gives `endLearningRate`, the next step jumps
- * back up), and step 0 uses one `decaySteps` (the value is `initialLearningRate`). The value is
- * absolute: every param group gets it.
+ * keras.PolynomialDecay: from `initialLearningRate` to `endLearningRate` along
+ * `(1 - step / decaySteps)^power` in `decaySteps` steps. Past `decaySteps` it stays at
+ * `endLearningRate`; with `cycle` the horizon grows to the first multiple of `decaySteps` that is
+ * >= the step (so an exact multiple gives `endLearningRate`, the next step jumps back up), and step
+ * 0 uses one `decaySteps` (the value is `initialLearningRate`). The value is absolute: every param
+ * group gets it.
+ *
+ * Follows Keras 3's `keras.optimizers.schedules.PolynomialDecay`
+ * (keras/src/optimizers/schedules/learning_rate_schedule.py), in its operation order.
  *
  * @since 0.1.0
  */
-import * as t from 'io-ts'
-import { Bool, Finite, NonNegative, Positive, schedulerConfig } from '../../core/codec.js'
-import type { Scheduler } from '../../core/model.js'
-import { type EpochState, leaf } from '../../internal/leaf.js'
-import { boolean, finite, nonNegative, positive, withDefault } from '../../core/validate.js'
+import { Bool, Finite, NonNegative, Positive } from '../../core/codec.js'
+import { type ArgsOf, type OptionsOf, define, required, withDefault } from '../../internal/define.js'
+import { fromStep } from '../../internal/builders.js'
 
-// -------------------------------------------------------------------------------------
-// model
-// -------------------------------------------------------------------------------------
+const args = {
+  initialLearningRate: required(Finite, 'The value at step 0.'),
+  decaySteps: required(Positive, 'Steps to reach `endLearningRate` (Keras checks only > 0; non-integers work).'),
+  endLearningRate: withDefault(Finite, 'The value from `decaySteps` on.', 0.0001),
+  power: withDefault(NonNegative, 'The power of the polynomial (a negative power gives Infinity at the horizon).', 1.0),
+  cycle: withDefault(Bool, 'Start again after each multiple of `decaySteps`.', false)
+}
 
 /**
- * The JSON config of keras.PolynomialDecay (Keras's arguments in camelCase, Keras's defaults).
- * Arguments:
- * - `initialLearningRate`: The value at step 0 (finite).
- * - `decaySteps`: Steps to reach `endLearningRate`, > 0 (Keras checks only that; non-integers work).
- * - `endLearningRate`: The value from `decaySteps` on (finite). Default 0.0001.
- * - `power`: The power of the polynomial, >= 0 (a negative power gives Infinity at the horizon). Default 1.
- * - `cycle`: Start again after each multiple of `decaySteps`. Default false.
+ * The definition of keras.PolynomialDecay (Keras's arguments in camelCase, Keras's defaults).
  *
- * @example
- * import { keras } from 'lr-schedule'
- * keras.PolynomialDecayConfig.is({ type: 'keras.PolynomialDecay', initialLearningRate: 0.1, decaySteps: 10000, endLearningRate: 0.01, power: 0.5 }) // true
+ * @category definitions
+ * @since 0.2.0
+ */
+export const PolynomialDecay = define({
+  type: 'keras.PolynomialDecay',
+  summary: "Keras's PolynomialDecay: `(initial - end) · (1 - step / decaySteps)^power + end`, optionally cycling.",
+  args,
+  make: (p) => fromStep({ lr: (e) => value(p, e) })
+})
+
+/**
+ * keras.PolynomialDecay's arguments.
  *
  * @category model
  * @since 0.1.0
  */
-export const PolynomialDecayConfig = schedulerConfig(
-  'keras.PolynomialDecay',
-  { initialLearningRate: Finite, decaySteps: Positive },
-  { endLearningRate: Finite, power: NonNegative, cycle: Bool }
-)
-
-/**
- * The JSON config of keras.PolynomialDecay.
- *
- * @example
- * import type { keras } from 'lr-schedule'
- * const c: keras.PolynomialDecayConfig = { type: 'keras.PolynomialDecay', initialLearningRate: 0.1, decaySteps: 10000 }
- *
- * @category model
- * @since 0.1.0
- */
-export type PolynomialDecayConfig = t.TypeOf<typeof PolynomialDecayConfig>
-
-/**
- * keras.PolynomialDecay's arguments: its config without `type`.
- *
- * @example
- * import type { keras } from 'lr-schedule'
- * const o: keras.PolynomialDecayOptions = { initialLearningRate: 0.1, decaySteps: 10000, cycle: true }
- *
- * @category model
- * @since 0.1.0
- */
-export type PolynomialDecayOptions = Omit<PolynomialDecayConfig, 'type'>
-
-// -------------------------------------------------------------------------------------
-// constructors
-// -------------------------------------------------------------------------------------
+export type PolynomialDecayOptions = OptionsOf<typeof args>
 
 /**
  * Keras's PolynomialDecay: `(initial - end) · (1 - step / decaySteps)^power + end`, optionally cycling.
@@ -78,25 +54,14 @@ export type PolynomialDecayOptions = Omit<PolynomialDecayConfig, 'type'>
  * @category constructors
  * @since 0.1.0
  */
-export const polynomialDecay = (options: PolynomialDecayOptions): Scheduler<EpochState> => {
-  const initialLearningRate = finite('initialLearningRate', options.initialLearningRate)
-  const decaySteps = positive('decaySteps', options.decaySteps)
-  const endLearningRate = finite('endLearningRate', withDefault(options.endLearningRate, 0.0001))
-  const power = nonNegative('power', withDefault(options.power, 1.0))
-  const cycle = boolean('cycle', withDefault(options.cycle, false))
-  // Keras's operation order
-  const value = (e: number): number => {
-    let step = e
-    let horizon = decaySteps
-    if (cycle) horizon = horizon * (step === 0 ? 1.0 : Math.ceil(step / decaySteps))
-    else step = Math.min(step, horizon)
-    const p = step / horizon
-    return (initialLearningRate - endLearningRate) * Math.pow(1 - p, power) + endLearningRate
-  }
-  return leaf({
-    name: 'keras.PolynomialDecay',
-    config: { initialLearningRate, decaySteps, endLearningRate, power, cycle },
-    lr: (e) => value(e),
-    closedForm: (e) => value(e)
-  })
+export const polynomialDecay = PolynomialDecay.make
+
+// Keras's _decay_function, in its operation order
+const value = (p: ArgsOf<typeof args>, e: number): number => {
+  let step = e
+  let horizon = p.decaySteps
+  if (p.cycle) horizon = horizon * (step === 0 ? 1.0 : Math.ceil(step / p.decaySteps))
+  else step = Math.min(step, horizon)
+  const q = step / horizon
+  return (p.initialLearningRate - p.endLearningRate) * Math.pow(1 - q, p.power) + p.endLearningRate
 }

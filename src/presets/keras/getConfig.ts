@@ -6,77 +6,36 @@
  * @since 0.1.0
  */
 import * as E from 'fp-ts/lib/Either.js'
-import type * as t from 'io-ts'
 import { type ConfigError, ScheduleError, formatValue } from '../../core/errors.js'
-import type { AnyScheduler, SchedulerConfig } from '../../core/model.js'
-import { CosineDecayConfig, cosineDecay } from './CosineDecay.js'
-import { CosineDecayRestartsConfig, cosineDecayRestarts } from './CosineDecayRestarts.js'
-import { ExponentialDecayConfig, exponentialDecay } from './ExponentialDecay.js'
-import { InverseTimeDecayConfig, inverseTimeDecay } from './InverseTimeDecay.js'
-import { PiecewiseConstantDecayConfig, piecewiseConstantDecay } from './PiecewiseConstantDecay.js'
-import { PolynomialDecayConfig, polynomialDecay } from './PolynomialDecay.js'
+import type { SchedulerConfig } from '../../core/model.js'
+import type { AnyDefinition } from '../../internal/define.js'
+import { definitions } from './definitions.js'
 
 // -------------------------------------------------------------------------------------
 // model
 // -------------------------------------------------------------------------------------
 
+/** A Keras class: its definition, and Keras's argument names (its `get_config()` keys but `name`, in Keras's order) to ours. */
 interface KerasClass {
-  readonly codec: t.Type<any, any, unknown>
-  readonly build: (options: any) => AnyScheduler
-  /** Keras's argument names (its `get_config()` keys but `name`) and ours. */
+  readonly definition: AnyDefinition
   readonly args: Readonly<Record<string, string>>
 }
 
-/** The Keras classes, by `class_name`, with their `get_config()` keys in Keras's order. */
-const classes: Readonly<Record<string, KerasClass>> = {
-  ExponentialDecay: {
-    codec: ExponentialDecayConfig,
-    build: exponentialDecay,
-    args: { initial_learning_rate: 'initialLearningRate', decay_steps: 'decaySteps', decay_rate: 'decayRate', staircase: 'staircase' }
-  },
-  PiecewiseConstantDecay: {
-    codec: PiecewiseConstantDecayConfig,
-    build: piecewiseConstantDecay,
-    args: { boundaries: 'boundaries', values: 'values' }
-  },
-  PolynomialDecay: {
-    codec: PolynomialDecayConfig,
-    build: polynomialDecay,
-    args: {
-      initial_learning_rate: 'initialLearningRate',
-      decay_steps: 'decaySteps',
-      end_learning_rate: 'endLearningRate',
-      power: 'power',
-      cycle: 'cycle'
-    }
-  },
-  InverseTimeDecay: {
-    codec: InverseTimeDecayConfig,
-    build: inverseTimeDecay,
-    args: { initial_learning_rate: 'initialLearningRate', decay_steps: 'decaySteps', decay_rate: 'decayRate', staircase: 'staircase' }
-  },
-  CosineDecay: {
-    codec: CosineDecayConfig,
-    build: cosineDecay,
-    args: {
-      initial_learning_rate: 'initialLearningRate',
-      decay_steps: 'decaySteps',
-      alpha: 'alpha',
-      warmup_target: 'warmupTarget',
-      warmup_steps: 'warmupSteps'
-    }
-  },
-  CosineDecayRestarts: {
-    codec: CosineDecayRestartsConfig,
-    build: cosineDecayRestarts,
-    args: { initial_learning_rate: 'initialLearningRate', first_decay_steps: 'firstDecaySteps', t_mul: 'tMul', m_mul: 'mMul', alpha: 'alpha' }
-  }
-}
+/** Keras's name of an argument: ours in snake_case (`initialLearningRate` is `initial_learning_rate`). */
+const snakeCase = (camel: string): string => camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+
+/** The Keras classes, by `class_name` (`keras.CosineDecay` is Keras's `CosineDecay`), read from the definitions. */
+const classes: Readonly<Record<string, KerasClass>> = Object.fromEntries(
+  definitions.map((d) => [
+    d.type.slice('keras.'.length),
+    { definition: d, args: Object.fromEntries(Object.keys(d.args).map((k) => [snakeCase(k), k])) }
+  ])
+)
 
 const topKeys = ['class_name', 'config', 'module', 'registered_name'] as const
 
-/** Keras's arguments whose `None` means "absent" (CosineDecay's `warmup_target`: no warmup). */
-const nullMeansAbsent: ReadonlySet<string> = new Set(['warmup_target'])
+/** Whether Keras's `None` means "absent": an argument that may be left out with no default (CosineDecay's `warmup_target`: no warmup). */
+const nullMeansAbsent = (cls: KerasClass, camel: string): boolean => cls.definition.args[camel]?.kind === 'optional'
 
 // -------------------------------------------------------------------------------------
 // decoding
@@ -138,7 +97,8 @@ export const fromKerasConfig = (json: unknown): E.Either<ReadonlyArray<ConfigErr
   if (cls === undefined) return E.left(errors)
 
   // snake_case -> camelCase; `name` is checked and dropped
-  const type = cls.codec.name
+  const { definition } = cls
+  const type = definition.type
   const ours: Record<string, unknown> = { type }
   const ordered = [...Object.keys(cls.args), 'name']
   for (const [k, v] of Object.entries(config)) {
@@ -151,25 +111,24 @@ export const fromKerasConfig = (json: unknown): E.Either<ReadonlyArray<ConfigErr
       problem(`config.${k}`, v, `unknown argument of ${className as string} (it takes ${ordered.join(', ')})`)
       continue
     }
-    if (v === null && nullMeansAbsent.has(k)) continue
+    if (v === null && nullMeansAbsent(cls, camel)) continue
     ours[camel] = v
   }
 
   // the values, with the checks of keras.<Class>, reported at their Keras paths
   const snake = (path: ReadonlyArray<string>): string => {
-    const [head, ...rest] = path
-    const name = Object.entries(cls.args).find(([, c]) => c === head)?.[0] ?? head ?? ''
-    return rest.reduce((acc, k) => (/^\d+$/.test(k) ? `${acc}[${k}]` : `${acc}.${k}`), `config.${name}`)
+    const [head = '', ...rest] = path
+    return rest.reduce((acc, k) => (/^\d+$/.test(k) ? `${acc}[${k}]` : `${acc}.${k}`), `config.${snakeCase(head)}`)
   }
-  const decoded = cls.codec.validate(ours, [])
+  const decoded = definition.codec.validate(ours, [])
   if (E.isLeft(decoded)) {
     for (const e of decoded.left)
       problem(snake(e.context.map((c) => c.key).filter((k) => k !== '')), e.value, e.message ?? `expected a valid value, got ${formatValue(e.value)}`)
     return E.left(errors)
   }
-  const { type: _type, ...options } = decoded.right as SchedulerConfig
+  // the checks that involve several arguments (the definition's `make`)
   try {
-    cls.build(options)
+    definition.build(decoded.right as SchedulerConfig, noFunctions)
   } catch (e) {
     if (!(e instanceof ScheduleError)) throw e
     problem(
@@ -184,5 +143,9 @@ export const fromKerasConfig = (json: unknown): E.Either<ReadonlyArray<ConfigErr
 // -------------------------------------------------------------------------------------
 // utils
 // -------------------------------------------------------------------------------------
+
+const noFunctions = (path: string): never => {
+  throw new Error(`${path}: Keras schedules take no functions`)
+}
 
 const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u)

@@ -49,9 +49,9 @@ describe('keras.CosineDecay: values', () => {
 describe('keras.CosineDecay: validation', () => {
   const ok = { initialLearningRate: 0.1, decaySteps: 100 }
   for (const { options, message } of [
-    { options: { decaySteps: 100 }, message: 'initialLearningRate: expected a finite number, got undefined' },
+    { options: { decaySteps: 100 }, message: 'initialLearningRate: missing, expected a finite number' },
     { options: { ...ok, initialLearningRate: -Infinity }, message: 'initialLearningRate: expected a finite number, got -Infinity' },
-    { options: { initialLearningRate: 0.1 }, message: 'decaySteps: expected a finite number > 0, got undefined' },
+    { options: { initialLearningRate: 0.1 }, message: 'decaySteps: missing, expected a finite number > 0' },
     { options: { ...ok, decaySteps: 0 }, message: 'decaySteps: expected a finite number > 0, got 0' },
     { options: { ...ok, alpha: NaN }, message: 'alpha: expected a finite number, got NaN' },
     { options: { ...ok, warmupTarget: Infinity }, message: 'warmupTarget: expected a finite number, got Infinity' },

@@ -38,8 +38,8 @@ describe('keras.CosineDecayRestarts: values', () => {
 describe('keras.CosineDecayRestarts: validation', () => {
   const ok = { initialLearningRate: 0.1, firstDecaySteps: 10 }
   for (const { options, message } of [
-    { options: { firstDecaySteps: 10 }, message: 'initialLearningRate: expected a finite number, got undefined' },
-    { options: { initialLearningRate: 0.1 }, message: 'firstDecaySteps: expected a finite number > 0, got undefined' },
+    { options: { firstDecaySteps: 10 }, message: 'initialLearningRate: missing, expected a finite number' },
+    { options: { initialLearningRate: 0.1 }, message: 'firstDecaySteps: missing, expected a finite number > 0' },
     { options: { ...ok, firstDecaySteps: 0 }, message: 'firstDecaySteps: expected a finite number > 0, got 0' },
     { options: { ...ok, tMul: 0.5 }, message: 'tMul: expected a finite number >= 1, got 0.5' },
     { options: { ...ok, tMul: Infinity }, message: 'tMul: expected a finite number >= 1, got Infinity' },

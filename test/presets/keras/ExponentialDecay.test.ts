@@ -41,16 +41,17 @@ describe('keras.ExponentialDecay: values', () => {
 describe('keras.ExponentialDecay: validation', () => {
   const ok = { initialLearningRate: 0.1, decaySteps: 10, decayRate: 0.9 }
   for (const { options, message } of [
-    { options: { ...ok, initialLearningRate: undefined }, message: 'initialLearningRate: expected a finite number, got undefined' },
+    { options: { ...ok, initialLearningRate: undefined }, message: 'initialLearningRate: missing, expected a finite number' },
     { options: { ...ok, initialLearningRate: NaN }, message: 'initialLearningRate: expected a finite number, got NaN' },
-    { options: { ...ok, decaySteps: undefined }, message: 'decaySteps: expected a finite number > 0, got undefined' },
+    { options: { ...ok, decaySteps: undefined }, message: 'decaySteps: missing, expected a finite number > 0' },
     { options: { ...ok, decaySteps: 0 }, message: 'decaySteps: expected a finite number > 0, got 0' },
     { options: { ...ok, decaySteps: -5 }, message: 'decaySteps: expected a finite number > 0, got -5' },
     { options: { ...ok, decaySteps: Infinity }, message: 'decaySteps: expected a finite number > 0, got Infinity' },
-    { options: { ...ok, decayRate: undefined }, message: 'decayRate: expected a finite number >= 0, got undefined' },
+    { options: { ...ok, decayRate: undefined }, message: 'decayRate: missing, expected a finite number >= 0' },
     { options: { ...ok, decayRate: -0.5 }, message: 'decayRate: expected a finite number >= 0, got -0.5' },
     { options: { ...ok, decayRate: Infinity }, message: 'decayRate: expected a finite number >= 0, got Infinity' },
-    { options: { ...ok, staircase: 'yes' }, message: 'staircase: expected a boolean, got "yes"' }
+    { options: { ...ok, staircase: 'yes' }, message: 'staircase: expected a boolean, got "yes"' },
+    { options: { ...ok, name: 'x' }, message: 'name: unknown argument of keras.ExponentialDecay (it takes initialLearningRate, decaySteps, decayRate, staircase)' }
   ]) test(`rejects ${message}`, () => {
     expectScheduleError(() => exponentialDecay(options as never), message)
   })

@@ -33,7 +33,7 @@ describe('keras.InverseTimeDecay: validation', () => {
     { options: { ...ok, decaySteps: 0 }, message: 'decaySteps: expected a finite number > 0, got 0' },
     { options: { ...ok, decaySteps: NaN }, message: 'decaySteps: expected a finite number > 0, got NaN' },
     { options: { ...ok, decayRate: -1 }, message: 'decayRate: expected a finite number >= 0, got -1' },
-    { options: { initialLearningRate: 0.1, decaySteps: 10 }, message: 'decayRate: expected a finite number >= 0, got undefined' },
+    { options: { initialLearningRate: 0.1, decaySteps: 10 }, message: 'decayRate: missing, expected a finite number >= 0' },
     { options: { ...ok, staircase: null }, message: 'staircase: expected a boolean, got null' }
   ]) test(`rejects ${message}`, () => {
     expectScheduleError(() => inverseTimeDecay(options as never), message)

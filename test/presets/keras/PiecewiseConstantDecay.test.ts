@@ -32,13 +32,13 @@ describe('keras.PiecewiseConstantDecay: values', () => {
 
 describe('keras.PiecewiseConstantDecay: validation', () => {
   for (const { options, message } of [
-    { options: { values: [1] }, message: 'boundaries: expected a non-empty array, got undefined' },
+    { options: { values: [1] }, message: 'boundaries: missing, expected a non-empty array' },
     { options: { boundaries: [], values: [1] }, message: 'boundaries: expected a non-empty array, got []' },
     { options: { boundaries: 10, values: [1, 2] }, message: 'boundaries: expected a non-empty array, got 10' },
     { options: { boundaries: [1, NaN], values: [1, 2, 3] }, message: 'boundaries[1]: expected a finite number, got NaN' },
     { options: { boundaries: [5, 5], values: [1, 2, 3] }, message: 'boundaries[1]: expected a boundary > 5 (boundaries must increase strictly), got 5' },
     { options: { boundaries: [5, 6, 2], values: [1, 2, 3, 4] }, message: 'boundaries[2]: expected a boundary > 6 (boundaries must increase strictly), got 2' },
-    { options: { boundaries: [5] }, message: 'values: expected an array, got undefined' },
+    { options: { boundaries: [5] }, message: 'values: missing, expected a non-empty array' },
     { options: { boundaries: [5], values: [1, 'a'] }, message: 'values[1]: expected a finite number, got "a"' },
     { options: { boundaries: [5], values: [1, Infinity] }, message: 'values[1]: expected a finite number, got Infinity' },
     { options: { boundaries: [5], values: [1, 2, 3] }, message: 'values: expected 2 values (one more than the 1 boundary), got [1,2,3]' },

@@ -39,9 +39,9 @@ describe('keras.PolynomialDecay: validation', () => {
   const ok = { initialLearningRate: 0.1, decaySteps: 10 }
   for (const { options, message } of [
     { options: { ...ok, initialLearningRate: Infinity }, message: 'initialLearningRate: expected a finite number, got Infinity' },
-    { options: { decaySteps: 10 }, message: 'initialLearningRate: expected a finite number, got undefined' },
+    { options: { decaySteps: 10 }, message: 'initialLearningRate: missing, expected a finite number' },
     { options: { ...ok, decaySteps: 0 }, message: 'decaySteps: expected a finite number > 0, got 0' },
-    { options: { initialLearningRate: 0.1 }, message: 'decaySteps: expected a finite number > 0, got undefined' },
+    { options: { initialLearningRate: 0.1 }, message: 'decaySteps: missing, expected a finite number > 0' },
     { options: { ...ok, endLearningRate: NaN }, message: 'endLearningRate: expected a finite number, got NaN' },
     { options: { ...ok, power: -1 }, message: 'power: expected a finite number >= 0, got -1' },
     { options: { ...ok, power: Infinity }, message: 'power: expected a finite number >= 0, got Infinity' },

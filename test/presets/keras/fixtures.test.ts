@@ -23,7 +23,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
 import { type AnyScheduler, type Groups, trace, traceArray } from '../../../src/index.js'
-import { fromKerasConfig, kerasFamilies } from '../../../src/presets/keras/index.js'
+import { fromKerasConfig } from '../../../src/presets/keras/index.js'
+import { definitions } from '../../../src/presets/keras/definitions.js'
 
 interface Case {
   readonly name: string
@@ -41,13 +42,13 @@ const ABS = 1e-15
 const dir = join(import.meta.dirname, '..', '..', 'fixtures', 'keras')
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
 
-/** Builds a keras.<Class> config through its family's codec and constructor (as the decoder does). */
+/** Builds a keras.<Class> config through its definition's codec and build (as the decoder does). */
 const build = (config: { readonly type: string }): AnyScheduler => {
-  const family = kerasFamilies[config.type]
-  if (family === undefined) throw new Error(`no keras family ${config.type}`)
-  const decoded = family.codec.decode(config)
+  const definition = definitions.find((d) => d.type === config.type)
+  if (definition === undefined) throw new Error(`no keras definition ${config.type}`)
+  const decoded = definition.codec.decode(config)
   if (decoded._tag === 'Left') throw new Error(`${JSON.stringify(config)} does not decode`)
-  return family.build(decoded.right, () => {
+  return definition.build(decoded.right, () => {
     throw new Error('no functions')
   })
 }

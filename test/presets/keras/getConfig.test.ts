@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest'
 import { trace } from '../../../src/index.js'
-import { ExponentialDecayConfig, fromKerasConfig, kerasFamilies } from '../../../src/presets/keras/index.js'
+import { fromKerasConfig } from '../../../src/presets/keras/index.js'
+import { definitions } from '../../../src/presets/keras/definitions.js'
+
+/** The definition of a keras.<Class> type. */
+const definition = (type: string) => {
+  const d = definitions.find((x) => x.type === type)
+  if (d === undefined) throw new Error(`no keras definition ${type}`)
+  return d
+}
 
 /** The errors of a Keras dict that must be rejected, one line each (`path: message`). */
 const errorLines = (json: unknown): ReadonlyArray<string> => {
@@ -38,7 +46,7 @@ describe('fromKerasConfig: what Keras writes', () => {
   test('warmup_target null (no warmup) is left out; a config without the optional keys gets our (= Keras\'s) defaults when built', () => {
     const c = ok({ class_name: 'CosineDecay', config: { initial_learning_rate: 0.1, decay_steps: 10, warmup_target: null } }) as { type: string }
     expect(c).toEqual({ type: 'keras.CosineDecay', initialLearningRate: 0.1, decaySteps: 10 })
-    expect(kerasFamilies['keras.CosineDecay']?.build(c, () => Math.abs).config).toEqual({
+    expect(definition('keras.CosineDecay').build(c, () => Math.abs).config).toEqual({
       type: 'keras.CosineDecay',
       initialLearningRate: 0.1,
       decaySteps: 10,
@@ -81,8 +89,8 @@ describe('fromKerasConfig: what Keras writes', () => {
 
   test('the result builds the same schedule as Keras: ExponentialDecay(1, 2, 0.5, staircase) traces 1, 1, 0.5, 0.5', () => {
     const c = ok({ class_name: 'ExponentialDecay', config: { initial_learning_rate: 1.0, decay_steps: 2, decay_rate: 0.5, staircase: true, name: 'x' } }) as { type: string }
-    const s = kerasFamilies[c.type]?.build(c, () => Math.abs)
-    expect(s && trace(s, [0.1], 3).lr).toEqual([[1], [1], [0.5], [0.5]])
+    const s = definition(c.type).build(c, () => Math.abs)
+    expect(trace(s, [0.1], 3).lr).toEqual([[1], [1], [0.5], [0.5]])
   })
 })
 
@@ -167,14 +175,14 @@ describe('fromKerasConfig: errors, at their paths in the Keras dict', () => {
 
 describe('keras.<Class> configs', () => {
   test("our config takes Keras's arguments in camelCase but not `name` (it does not change the numbers; fromKerasConfig drops it)", () => {
-    const r = ExponentialDecayConfig.decode({ type: 'keras.ExponentialDecay', initialLearningRate: 0.1, decaySteps: 10, decayRate: 0.5, name: 'x' })
+    const r = definition('keras.ExponentialDecay').codec.decode({ type: 'keras.ExponentialDecay', initialLearningRate: 0.1, decaySteps: 10, decayRate: 0.5, name: 'x' })
     expect(r._tag).toBe('Left')
     if (r._tag === 'Left')
       expect(r.left.map((e) => e.message)).toEqual(['unknown argument of keras.ExponentialDecay (it takes initialLearningRate, decaySteps, decayRate, staircase)'])
   })
 
-  test('kerasFamilies has the six types', () => {
-    expect(Object.keys(kerasFamilies)).toEqual([
+  test('the definitions are the six types, in the order of keras.optimizers.schedules', () => {
+    expect(definitions.map((d) => d.type)).toEqual([
       'keras.ExponentialDecay',
       'keras.PiecewiseConstantDecay',
       'keras.PolynomialDecay',

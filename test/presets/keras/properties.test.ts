@@ -3,7 +3,8 @@ import { test } from '@fast-check/vitest'
 import fc from 'fast-check'
 import { expect } from 'vitest'
 import { trace, traceArray } from '../../../src/index.js'
-import { fromKerasConfig, kerasFamilies } from '../../../src/presets/keras/index.js'
+import { fromKerasConfig } from '../../../src/presets/keras/index.js'
+import { definitions } from '../../../src/presets/keras/definitions.js'
 import { protocolOf } from '../../../src/internal/protocol.js'
 
 type Config = { readonly type: string } & Record<string, unknown>
@@ -45,9 +46,9 @@ const kerasConfig: fc.Arbitrary<Config> = fc.oneof(
 )
 
 const build = (c: Config) => {
-  const family = kerasFamilies[c.type]
-  if (family === undefined) throw new Error(c.type)
-  return family.build(c, () => Math.abs)
+  const definition = definitions.find((d) => d.type === c.type)
+  if (definition === undefined) throw new Error(c.type)
+  return definition.build(c, () => Math.abs)
 }
 
 // Bit for bit: `lr` and `closedForm` are the same expression of the step (Keras's schedules are
