@@ -24,7 +24,7 @@ import { OneCycleLRConfig, oneCycleLR } from './schedulers/OneCycleLR.js'
 import { PolynomialLRConfig, polynomialLR } from './schedulers/PolynomialLR.js'
 import { ReduceLROnPlateau } from './schedulers/ReduceLROnPlateau.js'
 import { StepLR } from './schedulers/StepLR.js'
-import { hfFamilies } from './presets/hf/index.js'
+import { definitions as hfDefinitions } from './presets/hf/definitions.js'
 import { fromKerasConfig, kerasFamilies } from './presets/keras/index.js'
 import { optaxFamilies } from './presets/optax/index.js'
 import { timmFamilies } from './presets/timm/index.js'
@@ -104,7 +104,7 @@ const pytorch: Readonly<Record<string, Entry>> = {
  *
  * @internal
  */
-export const entries: Readonly<Record<string, Entry>> = { ...pytorch, ...optaxFamilies, ...kerasFamilies, ...hfFamilies, ...timmFamilies }
+export const entries: Readonly<Record<string, Entry>> = { ...pytorch, ...optaxFamilies, ...kerasFamilies, ...byType(hfDefinitions), ...timmFamilies }
 
 /** The composites, decoded by the decoder itself (their children are schedules). @internal */
 export const compositeTypes = ['SequentialLR', 'ChainedScheduler'] as const
