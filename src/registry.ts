@@ -24,7 +24,7 @@ import { OneCycleLRConfig, oneCycleLR } from './schedulers/OneCycleLR.js'
 import { PolynomialLRConfig, polynomialLR } from './schedulers/PolynomialLR.js'
 import { ReduceLROnPlateau } from './schedulers/ReduceLROnPlateau.js'
 import { StepLR } from './schedulers/StepLR.js'
-import { hfFamilies } from './presets/hf/index.js'
+import { definitions as hfDefinitions } from './presets/hf/definitions.js'
 import { definitions as kerasDefinitions } from './presets/keras/definitions.js'
 import { fromKerasConfig } from './presets/keras/getConfig.js'
 import { optaxFamilies } from './presets/optax/index.js'
@@ -105,7 +105,7 @@ const pytorch: Readonly<Record<string, Entry>> = {
  *
  * @internal
  */
-export const entries: Readonly<Record<string, Entry>> = { ...pytorch, ...optaxFamilies, ...byType(kerasDefinitions), ...hfFamilies, ...byType(timmDefinitions) }
+export const entries: Readonly<Record<string, Entry>> = { ...pytorch, ...optaxFamilies, ...byType(kerasDefinitions), ...byType(hfDefinitions), ...byType(timmDefinitions) }
 
 /** The composites, decoded by the decoder itself (their children are schedules). @internal */
 export const compositeTypes = ['SequentialLR', 'ChainedScheduler'] as const

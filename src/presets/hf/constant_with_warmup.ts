@@ -1,63 +1,42 @@
 /**
- * `hf.constant_with_warmup`: transformers' `get_constant_schedule_with_warmup` — the multiplier
- * rises linearly from 0 at step 0 to 1 at step `numWarmupSteps`, then stays at 1.
+ * `hf.constant_with_warmup`: transformers' `get_constant_schedule_with_warmup`
+ * (src/transformers/optimization.py) — the multiplier rises linearly from 0 at step 0 to 1 at step
+ * `numWarmupSteps`, then stays at 1.
  *
  * Row 0 is 0 (transformers' warmups start from 0, where PyTorch's LinearLR starts from
  * `startFactor`); with `numWarmupSteps` 0 the lr is constant from row 0.
  *
  * @since 0.1.0
  */
-import * as t from 'io-ts'
-import { NonNegativeInteger, schedulerConfig } from '../../core/codec.js'
-import type { Scheduler } from '../../core/model.js'
-import type { EpochState } from '../../internal/leaf.js'
-import { nonNegativeInteger } from '../../core/validate.js'
-import { multiplierLeaf } from './internal.js'
+import { NonNegativeInteger } from '../../core/codec.js'
+import { type OptionsOf, define, required } from '../../internal/define.js'
+import { fromLambda } from './internal.js'
 
-// -------------------------------------------------------------------------------------
-// model
-// -------------------------------------------------------------------------------------
+const args = {
+  numWarmupSteps: required(NonNegativeInteger, 'Steps of the linear warmup from 0.')
+}
 
 /**
- * The JSON config of `hf.constant_with_warmup` (transformers' arguments in camelCase). Arguments:
- * - `numWarmupSteps`: Steps of the linear warmup from 0: an integer >= 0 (required).
+ * The definition of `hf.constant_with_warmup`.
  *
- * @example
- * import { hf } from 'lr-schedule'
- * hf.ConstantWithWarmupConfig.is({ type: 'hf.constant_with_warmup', numWarmupSteps: 100 }) // true
+ * @category definitions
+ * @since 0.2.0
+ */
+export const ConstantWithWarmup = define({
+  type: 'hf.constant_with_warmup',
+  summary: "transformers' constant schedule after a linear warmup from 0.",
+  args,
+  // _get_constant_schedule_with_warmup_lr_lambda
+  make: ({ numWarmupSteps }) => fromLambda((step) => (step < numWarmupSteps ? step / Math.max(1.0, numWarmupSteps) : 1.0))
+})
+
+/**
+ * The arguments of `hf.constant_with_warmup` (transformers' in camelCase).
  *
  * @category model
  * @since 0.1.0
  */
-export const ConstantWithWarmupConfig = schedulerConfig('hf.constant_with_warmup', { numWarmupSteps: NonNegativeInteger }, {})
-
-/**
- * The JSON config of `hf.constant_with_warmup`.
- *
- * @example
- * import type { hf } from 'lr-schedule'
- * const c: hf.ConstantWithWarmupConfig = { type: 'hf.constant_with_warmup', numWarmupSteps: 100 }
- *
- * @category model
- * @since 0.1.0
- */
-export type ConstantWithWarmupConfig = t.TypeOf<typeof ConstantWithWarmupConfig>
-
-/**
- * The arguments of `hf.constant_with_warmup`: its config without `type`.
- *
- * @example
- * import type { hf } from 'lr-schedule'
- * const o: hf.ConstantWithWarmupOptions = { numWarmupSteps: 100 }
- *
- * @category model
- * @since 0.1.0
- */
-export type ConstantWithWarmupOptions = Omit<ConstantWithWarmupConfig, 'type'>
-
-// -------------------------------------------------------------------------------------
-// constructors
-// -------------------------------------------------------------------------------------
+export type ConstantWithWarmupOptions = OptionsOf<typeof args>
 
 /**
  * transformers' constant schedule after a linear warmup from 0.
@@ -69,10 +48,4 @@ export type ConstantWithWarmupOptions = Omit<ConstantWithWarmupConfig, 'type'>
  * @category constructors
  * @since 0.1.0
  */
-export const constantWithWarmup = (options: ConstantWithWarmupOptions): Scheduler<EpochState> => {
-  const numWarmupSteps = nonNegativeInteger('numWarmupSteps', options.numWarmupSteps)
-  // _get_constant_schedule_with_warmup_lr_lambda
-  return multiplierLeaf('hf.constant_with_warmup', { numWarmupSteps }, (step) =>
-    step < numWarmupSteps ? step / Math.max(1.0, numWarmupSteps) : 1.0
-  )
-}
+export const constantWithWarmup = ConstantWithWarmup.make

@@ -1,72 +1,48 @@
 /**
- * `hf.cosine_with_min_lr`: transformers' `get_cosine_with_min_lr_schedule_with_warmup` — `hf.cosine`
- * whose cosine goes from 1 down to a floor: `minLrRate` (a fraction of each group's initial lr), or
- * `minLr` (an lr, which transformers divides by the optimizer's default lr: here the first group's
- * initial lr, so a group with another lr ends at `its lr · minLr / first lr`).
+ * `hf.cosine_with_min_lr`: transformers' `get_cosine_with_min_lr_schedule_with_warmup`
+ * (src/transformers/optimization.py) — `hf.cosine` whose cosine goes from 1 down to a floor:
+ * `minLrRate` (a fraction of each group's initial lr), or `minLr` (an lr, which transformers divides
+ * by the optimizer's default lr: here the first group's initial lr, so a group with another lr ends
+ * at `its lr · minLr / first lr`). transformers builds both on the same `lr_lambda`
+ * (`_get_cosine_schedule_with_warmup_lr_lambda`), and so does this library.
  *
  * Past `numTrainingSteps` the cosine goes on and the lr rises again, as in transformers.
  *
  * @since 0.1.0
  */
-import * as t from 'io-ts'
-import { Finite, NonNegativeInteger, schedulerConfig } from '../../core/codec.js'
-import type { Scheduler } from '../../core/model.js'
-import type { EpochState } from '../../internal/leaf.js'
-import { finite, nonNegativeInteger, withDefault } from '../../core/validate.js'
-import { cosineMultiplier, defaultLrLeaf, minLrArguments, minLrRateOf, multiplierLeaf } from './internal.js'
+import { Finite, NonNegativeInteger } from '../../core/codec.js'
+import { type OptionsOf, define, optional, required, withDefault } from '../../internal/define.js'
+import { cosineMultiplier, withMinLr } from './internal.js'
 
-// -------------------------------------------------------------------------------------
-// model
-// -------------------------------------------------------------------------------------
+const args = {
+  numWarmupSteps: required(NonNegativeInteger, 'Steps of the linear warmup from 0.'),
+  numTrainingSteps: required(NonNegativeInteger, 'The step at which the decay ends, warmup included.'),
+  numCycles: withDefault(Finite, 'Waves of the cosine over the decay.', 0.5),
+  minLr: optional(Finite, "The floor as an lr (divided by the first group's initial lr). Give this or `minLrRate`."),
+  minLrRate: optional(Finite, "The floor as a fraction of each group's initial lr. Give this or `minLr`.")
+}
 
 /**
- * The JSON config of `hf.cosine_with_min_lr` (transformers' arguments in camelCase and defaults). Arguments:
- * - `numWarmupSteps`: Steps of the linear warmup from 0: an integer >= 0 (required).
- * - `numTrainingSteps`: The step at which the decay ends, warmup included: an integer >= 0 (required).
- * - `numCycles`: Waves of the cosine over the decay: a finite number. Default 0.5.
- * - `minLr`: The floor as an lr (divided by the first group's initial lr). Give this or `minLrRate`.
- * - `minLrRate`: The floor as a fraction of each group's initial lr. Give this or `minLr`.
+ * The definition of `hf.cosine_with_min_lr`.
  *
- * @example
- * import { hf } from 'lr-schedule'
- * hf.CosineWithMinLrConfig.is({ type: 'hf.cosine_with_min_lr', numWarmupSteps: 100, numTrainingSteps: 1000, minLrRate: 0.1 }) // true
+ * @category definitions
+ * @since 0.2.0
+ */
+export const CosineWithMinLr = define({
+  type: 'hf.cosine_with_min_lr',
+  summary: "transformers' cosine decay to a floor after a linear warmup from 0.",
+  args,
+  make: ({ numWarmupSteps, numTrainingSteps, numCycles, ...floor }) =>
+    withMinLr(floor, (rate) => cosineMultiplier(numWarmupSteps, numTrainingSteps, numCycles, rate))
+})
+
+/**
+ * The arguments of `hf.cosine_with_min_lr` (transformers' in camelCase, with its defaults).
  *
  * @category model
  * @since 0.1.0
  */
-export const CosineWithMinLrConfig = schedulerConfig(
-  'hf.cosine_with_min_lr',
-  { numWarmupSteps: NonNegativeInteger, numTrainingSteps: NonNegativeInteger },
-  { numCycles: Finite, minLr: Finite, minLrRate: Finite }
-)
-
-/**
- * The JSON config of `hf.cosine_with_min_lr`.
- *
- * @example
- * import type { hf } from 'lr-schedule'
- * const c: hf.CosineWithMinLrConfig = { type: 'hf.cosine_with_min_lr', numWarmupSteps: 100, numTrainingSteps: 1000, minLr: 1e-6 }
- *
- * @category model
- * @since 0.1.0
- */
-export type CosineWithMinLrConfig = t.TypeOf<typeof CosineWithMinLrConfig>
-
-/**
- * The arguments of `hf.cosine_with_min_lr`: its config without `type`.
- *
- * @example
- * import type { hf } from 'lr-schedule'
- * const o: hf.CosineWithMinLrOptions = { numWarmupSteps: 100, numTrainingSteps: 1000, minLrRate: 0.1 }
- *
- * @category model
- * @since 0.1.0
- */
-export type CosineWithMinLrOptions = Omit<CosineWithMinLrConfig, 'type'>
-
-// -------------------------------------------------------------------------------------
-// constructors
-// -------------------------------------------------------------------------------------
+export type CosineWithMinLrOptions = OptionsOf<typeof args>
 
 /**
  * transformers' cosine decay to a floor after a linear warmup from 0.
@@ -78,15 +54,4 @@ export type CosineWithMinLrOptions = Omit<CosineWithMinLrConfig, 'type'>
  * @category constructors
  * @since 0.1.0
  */
-export const cosineWithMinLr = (options: CosineWithMinLrOptions): Scheduler<EpochState> => {
-  const name = 'hf.cosine_with_min_lr'
-  const numWarmupSteps = nonNegativeInteger('numWarmupSteps', options.numWarmupSteps)
-  const numTrainingSteps = nonNegativeInteger('numTrainingSteps', options.numTrainingSteps)
-  const numCycles = finite('numCycles', withDefault(options.numCycles, 0.5))
-  const floor = minLrArguments(options.minLr, options.minLrRate)
-  const config = { numWarmupSteps, numTrainingSteps, numCycles, ...floor }
-  const multiplier = (rate: number) => cosineMultiplier(numWarmupSteps, numTrainingSteps, numCycles, rate)
-  return 'minLrRate' in floor
-    ? multiplierLeaf(name, config, multiplier(floor.minLrRate))
-    : defaultLrLeaf(name, config, (first) => multiplier(minLrRateOf(name, floor.minLr, first)))
-}
+export const cosineWithMinLr = CosineWithMinLr.make

@@ -1,37 +1,35 @@
 /**
- * What the Hugging Face presets share: every one of them is a LambdaLR in transformers (a
- * multiplier λ(step) of each group's initial lr), built here as a `leaf` whose lr and closed form
- * are the same expression, `initialLr · λ(e)`.
+ * What the Hugging Face presets share. Every one of them but `reduce_lr_on_plateau` is a LambdaLR
+ * in transformers (src/transformers/optimization.py): a multiplier λ(step) of each group's initial
+ * lr, built here with `fromStep` as `initialLr · λ(e)` (reducer, closed form and fast path alike).
  *
  * Some of transformers' multipliers read the optimizer's default lr (`optimizer.defaults["lr"]`):
- * `polynomial` divides by it, `cosine_with_min_lr` and `cosine_warmup_with_min_lr` turn `min_lr` into a
- * rate with it. This library has no optimizer object; it takes the initial lr of the first param group
- * (PyTorch's idiom: the groups that do not set their own lr take the optimizer's, and the first group
- * usually is one of them; with one group, or with transformers' Trainer, whose groups all take
- * `learning_rate`, it is exact). `defaultLrLeaf` builds those: the multiplier is fixed when the
+ * `polynomial` divides by it, `cosine_with_min_lr` and `cosine_warmup_with_min_lr` turn `min_lr` into
+ * a rate with it. This library has no optimizer object; it takes the initial lr of the first param
+ * group (PyTorch's idiom: the groups that do not set their own lr take the optimizer's, and the first
+ * group usually is one of them; with one group, or with transformers' Trainer, whose groups all take
+ * `learning_rate`, it is exact). `fromDefaultLr` builds those: the multiplier is fixed when the
  * scheduler is initialised, from the groups it is given (or, resuming, from the state's `baseLrs[0]`).
  *
  * @internal
  */
 import { argument } from '../../core/codec.js'
 import { ScheduleError } from '../../core/errors.js'
-import type { Buffers, Kernel } from '../../internal/kernel.js'
 import type { Groups, Scheduler } from '../../core/model.js'
-import { type EpochState, leaf } from '../../internal/leaf.js'
-import { type Protocol, protocolOf, scheduler } from '../../internal/protocol.js'
-import { finite } from '../../core/validate.js'
+import { fromReducer, fromStep } from '../../internal/builders.js'
+import type { Body } from '../../internal/define.js'
+import type { Buffers, Kernel } from '../../internal/kernel.js'
+import type { EpochState } from '../../internal/leaf.js'
+import { type Protocol, protocolOf } from '../../internal/protocol.js'
 
 /** A multiplier of the initial lr, as a function of the step (transformers' `lr_lambda`). */
 export type Multiplier = (step: number) => number
 
 /** An integer (of any sign): transformers' `int` arguments that are not step counts. */
-export const integer = (path: string, v: unknown): number => {
+export const Integer = argument('Integer', (path, v) => {
   if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw new ScheduleError(path, 'an integer', v)
   return v
-}
-
-/** The codec of `integer`. */
-export const Integer = argument('Integer', integer)
+})
 
 /** transformers' linear warmup, `float(step) / float(max(1, num_warmup_steps))`. */
 export const linearWarmup = (step: number, numWarmupSteps: number): number => step / Math.max(1, numWarmupSteps)
@@ -42,81 +40,80 @@ export const pyMod1 = (x: number): number => {
   return m !== 0 ? (m < 0 ? m + 1.0 : m) : 0
 }
 
-/** A LambdaLR-like leaf: every group's lr is its initial lr times `lambda(e)`, reducer and closed form alike. */
-export const multiplierLeaf = (name: string, config: Readonly<Record<string, unknown>>, lambda: Multiplier): Scheduler<EpochState> => {
-  const lr = (e: number, base: number): number => base * lambda(e)
-  return leaf({ name, config, lr: (e, _lr, base) => lr(e, base), closedForm: lr })
-}
+/** transformers' LambdaLR: every group's lr is its initial lr times `lambda(e)` (`base_lr * lmbda(self.last_epoch)`). */
+export const fromLambda = (lambda: Multiplier): Body<EpochState> => fromStep({ lr: (e, base) => base * lambda(e) })
 
 /**
- * A multiplier leaf whose multiplier depends on the optimizer's default lr, taken as the first
- * group's initial lr. `lambdaFor` checks that lr (throwing a `ScheduleError` naming the argument it
- * conflicts with) and returns the multiplier.
+ * A LambdaLR whose multiplier depends on the optimizer's default lr, taken as the first group's
+ * initial lr: `lambdaFor(defaultLr, type)` checks that lr (throwing a `ScheduleError` naming the
+ * argument it conflicts with) and returns the multiplier.
+ *
+ * A body of its own (on `fromReducer`) rather than `fromStep`: a step's lr there sees its own
+ * group's initial lr, not the first group's. It runs the `fromLambda` of the default lr it finds
+ * (when the groups are first seen; resuming, from the state's `baseLrs[0]`; in the closed form,
+ * from the first initial lr), so the numbers are `fromLambda`'s.
  */
-export const defaultLrLeaf = (
-  name: string,
-  config: Readonly<Record<string, unknown>>,
-  lambdaFor: (defaultLr: number) => Multiplier
-): Scheduler<EpochState> => {
-  // one leaf per default lr, the last one kept (a fold uses one)
-  let cached: { readonly lr: number; readonly leaf: Scheduler<EpochState> } | undefined
-  const leafFor = (defaultLr: number): Scheduler<EpochState> => {
-    if (cached === undefined || !Object.is(cached.lr, defaultLr)) cached = { lr: defaultLr, leaf: multiplierLeaf(name, config, lambdaFor(defaultLr)) }
-    return cached.leaf
-  }
-  // the shape checks of the state (baseLrs, lastEpoch) do not depend on the multiplier
-  const probe = multiplierLeaf(name, config, () => 0)
-
-  const firstGroupLr = (groups: Groups): number => {
-    const g = Array.isArray(groups) ? groups[0] : undefined
-    if (g === undefined) throw new ScheduleError('groups', 'a non-empty array of param groups', groups)
-    return g.initialLr ?? g.lr
-  }
-  const firstBase = (state: EpochState, groups: Groups): Scheduler<EpochState> => {
-    const b = (state as EpochState | null)?.baseLrs
-    const lr = Array.isArray(b) ? b[0] : undefined
-    // a malformed state: the leaf's own checks say what is wrong with it
-    return typeof lr === 'number' && Number.isFinite(lr) ? leafFor(lr) : (probe.step(state, groups), probe)
-  }
-
-  const kernel = (n: number): Kernel => {
-    protocolOf(probe).kernel(n)
-    let inner: Kernel | undefined
-    const started = (): Kernel => {
-      if (inner === undefined) throw new Error(`${name}: the fast path was stepped before its init`)
-      return inner
+export const fromDefaultLr =
+  (lambdaFor: (defaultLr: number, type: string) => Multiplier): Body<EpochState> =>
+  (meta) => {
+    // one LambdaLR per default lr, the last one kept (a fold uses one)
+    let cached: { readonly lr: number; readonly leaf: Scheduler<EpochState> } | undefined
+    const leafFor = (defaultLr: number): Scheduler<EpochState> => {
+      if (cached === undefined || !Object.is(cached.lr, defaultLr)) cached = { lr: defaultLr, leaf: fromLambda(lambdaFor(defaultLr, meta.type))(meta) }
+      return cached.leaf
     }
-    return {
-      init: (b: Buffers) => {
-        const first = b.initialLr[0] as number
-        inner = protocolOf(leafFor(Number.isNaN(first) ? (b.lr[0] as number) : first)).kernel(n)
-        inner.init(b)
+    // the shape checks of the state (baseLrs, lastEpoch) do not depend on the multiplier
+    const probe = fromLambda(() => 0)(meta)
+
+    const firstGroupLr = (groups: Groups): number => {
+      const g = Array.isArray(groups) ? groups[0] : undefined
+      if (g === undefined) throw new ScheduleError('groups', 'a non-empty array of param groups', groups)
+      return g.initialLr ?? g.lr
+    }
+    const firstBase = (state: EpochState, groups: Groups): Scheduler<EpochState> => {
+      const b = (state as EpochState | null)?.baseLrs
+      const lr = Array.isArray(b) ? b[0] : undefined
+      // a malformed state: the LambdaLR's own checks say what is wrong with it
+      return typeof lr === 'number' && Number.isFinite(lr) ? leafFor(lr) : (probe.step(state, groups), probe)
+    }
+
+    const kernel = (n: number): Kernel => {
+      protocolOf(probe).kernel(n)
+      let inner: Kernel | undefined
+      const started = (): Kernel => {
+        if (inner === undefined) throw new Error(`${meta.type}: the fast path was stepped before its init`)
+        return inner
+      }
+      return {
+        init: (b: Buffers) => {
+          const first = b.initialLr[0] as number
+          inner = protocolOf(leafFor(Number.isNaN(first) ? (b.lr[0] as number) : first)).kernel(n)
+          inner.init(b)
+        },
+        reinit: (b) => started().reinit(b),
+        step: (b, metric) => started().step(b, metric),
+        restart: (b) => started().restart(b)
+      }
+    }
+
+    return fromReducer<EpochState>({
+      init: (groups) => leafFor(firstGroupLr(groups)).init(groups),
+      reinit: (state, groups) => protocolOf(firstBase(state, groups)).reinit(state, groups),
+      step: (state, groups) => firstBase(state, groups).step(state, groups),
+      restart: (state, groups) => protocolOf(firstBase(state, groups)).restart(state, groups),
+      closedForm: (t, initialLrs) => {
+        const first = initialLrs[0]
+        if (first === undefined) throw new ScheduleError('initialLrs', 'a non-empty array of initial lrs', initialLrs)
+        return (protocolOf(leafFor(first)).closedForm as NonNullable<Protocol<EpochState>['closedForm']>)(t, initialLrs)
       },
-      reinit: (b) => started().reinit(b),
-      step: (b, metric) => started().step(b, metric),
-      restart: (b) => started().restart(b)
-    }
+      multiplier: undefined,
+      checkState: protocolOf(probe).checkState,
+      checkGroups: protocolOf(probe).checkGroups,
+      setsMomentum: false,
+      takesMetric: false,
+      kernel
+    })(meta)
   }
-
-  return scheduler<EpochState>({
-    config: { type: name, ...config },
-    init: (groups) => leafFor(firstGroupLr(groups)).init(groups),
-    reinit: (state, groups) => protocolOf(firstBase(state, groups)).reinit(state, groups),
-    step: (state, groups) => firstBase(state, groups).step(state, groups),
-    restart: (state, groups) => protocolOf(firstBase(state, groups)).restart(state, groups),
-    closedForm: (t, initialLrs) => {
-      const first = initialLrs[0]
-      if (first === undefined) throw new ScheduleError('initialLrs', 'a non-empty array of initial lrs', initialLrs)
-      return (protocolOf(leafFor(first)).closedForm as NonNullable<Protocol<EpochState>['closedForm']>)(t, initialLrs)
-    },
-    multiplier: undefined,
-    checkState: protocolOf(probe).checkState,
-    checkGroups: protocolOf(probe).checkGroups,
-    setsMomentum: false,
-    takesMetric: false,
-    kernel
-  })
-}
 
 /**
  * transformers' `_get_cosine_schedule_with_warmup_lr_lambda` (the second of its two definitions,
@@ -134,31 +131,28 @@ export const cosineMultiplier =
   }
 
 /**
- * transformers' `min_lr` / `min_lr_rate` pair (exactly one is given): the rate, or `undefined` when it
- * is `minLr` divided by the optimizer's default lr (known at init).
+ * transformers' `min_lr` / `min_lr_rate` pair (exactly one is given; each checked by its codec): the
+ * LambdaLR of `multiplier(min_lr_rate)`, the rate being `minLrRate`, or `minLr` divided by the
+ * optimizer's default lr (the first group's initial lr, known at init; rejected unless > 0: torch's
+ * optimizers refuse a negative lr, 0 divides by zero).
  */
-export const minLrArguments = (
-  minLr: number | undefined,
-  minLrRate: number | undefined
-): { readonly minLr: number } | { readonly minLrRate: number } => {
+export const withMinLr = (
+  floor: { readonly minLr?: number | undefined; readonly minLrRate?: number | undefined },
+  multiplier: (minLrRate: number) => Multiplier
+): Body<EpochState> => {
+  const { minLr, minLrRate } = floor
   if (minLr !== undefined && minLrRate !== undefined)
     throw new ScheduleError('minLrRate', 'no value when minLr is given (transformers takes only one of min_lr and min_lr_rate)', minLrRate)
-  if (minLr !== undefined) return { minLr: finite('minLr', minLr) }
-  if (minLrRate === undefined)
+  if (minLrRate !== undefined) return fromLambda(multiplier(minLrRate))
+  if (minLr === undefined)
     throw new ScheduleError('minLr', 'a finite number, or minLrRate (transformers requires one of min_lr and min_lr_rate)', minLr)
-  return { minLrRate: finite('minLrRate', minLrRate) }
-}
-
-/**
- * transformers' `min_lr / optimizer.defaults["lr"]`, the optimizer's lr being the first group's
- * initial lr here (rejected unless > 0: torch's optimizers refuse a negative lr, 0 divides by zero).
- */
-export const minLrRateOf = (name: string, minLr: number, defaultLr: number): number => {
-  if (!(defaultLr > 0))
-    throw new ScheduleError(
-      'groups[0].lr',
-      `an initial lr > 0 (${name} divides minLr by the first group's initial lr, as transformers divides min_lr by the optimizer's lr; or give minLrRate)`,
-      defaultLr
-    )
-  return minLr / defaultLr
+  return fromDefaultLr((defaultLr, type) => {
+    if (!(defaultLr > 0))
+      throw new ScheduleError(
+        'groups[0].lr',
+        `an initial lr > 0 (${type} divides minLr by the first group's initial lr, as transformers divides min_lr by the optimizer's lr; or give minLrRate)`,
+        defaultLr
+      )
+    return multiplier(minLr / defaultLr)
+  })
 }

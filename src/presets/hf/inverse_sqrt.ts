@@ -1,63 +1,47 @@
 /**
- * `hf.inverse_sqrt`: transformers' `get_inverse_sqrt_schedule` — a linear warmup from 0 to 1 over
- * `numWarmupSteps`, then `1 / sqrt((step + timescale - numWarmupSteps) / timescale)`: 1 at the end
- * of the warmup, decaying as the inverse square root of the step, with no horizon.
+ * `hf.inverse_sqrt`: transformers' `get_inverse_sqrt_schedule` (src/transformers/optimization.py) —
+ * a linear warmup from 0 to 1 over `numWarmupSteps`, then `1 / sqrt((step + timescale -
+ * numWarmupSteps) / timescale)`: 1 at the end of the warmup, decaying as the inverse square root of
+ * the step, with no horizon.
  *
  * @since 0.1.0
  */
-import * as t from 'io-ts'
-import { NonNegativeInteger, PositiveInteger, schedulerConfig } from '../../core/codec.js'
-import type { Scheduler } from '../../core/model.js'
-import type { EpochState } from '../../internal/leaf.js'
-import { nonNegativeInteger, positiveInteger } from '../../core/validate.js'
-import { linearWarmup, multiplierLeaf } from './internal.js'
+import { NonNegativeInteger, PositiveInteger } from '../../core/codec.js'
+import { type OptionsOf, define, optional, required } from '../../internal/define.js'
+import { fromLambda, linearWarmup } from './internal.js'
 
-// -------------------------------------------------------------------------------------
-// model
-// -------------------------------------------------------------------------------------
+const args = {
+  numWarmupSteps: required(NonNegativeInteger, 'Steps of the linear warmup from 0.'),
+  timescale: optional(PositiveInteger, 'The time scale of the decay (default `numWarmupSteps`, or 10000 when that is 0).')
+}
 
 /**
- * The JSON config of `hf.inverse_sqrt` (transformers' arguments in camelCase and defaults). Arguments:
- * - `numWarmupSteps`: Steps of the linear warmup from 0: an integer >= 0 (required).
- * - `timescale`: The time scale of the decay: a positive integer. Default `numWarmupSteps`, or 10000
- *   when that is 0 (transformers' `num_warmup_steps or 10_000`).
+ * The definition of `hf.inverse_sqrt`.
  *
- * @example
- * import { hf } from 'lr-schedule'
- * hf.InverseSqrtConfig.is({ type: 'hf.inverse_sqrt', numWarmupSteps: 100 }) // true
+ * @category definitions
+ * @since 0.2.0
+ */
+export const InverseSqrt = define({
+  type: 'hf.inverse_sqrt',
+  summary: "transformers' inverse square-root decay after a linear warmup from 0.",
+  args,
+  make: ({ numWarmupSteps, timescale = numWarmupSteps || 10_000 }) => {
+    // `timescale = num_warmup_steps or 10_000` (a timescale of 0 would divide by zero: rejected);
+    // a default of another argument, so the config gets it here
+    const shift = timescale - numWarmupSteps
+    // _get_inverse_sqrt_schedule_lr_lambda
+    const body = fromLambda((step) => (step < numWarmupSteps ? linearWarmup(step, numWarmupSteps) : 1.0 / Math.sqrt((step + shift) / timescale)))
+    return (meta) => body({ ...meta, config: { ...meta.config, timescale } })
+  }
+})
+
+/**
+ * The arguments of `hf.inverse_sqrt` (transformers' in camelCase, with its defaults).
  *
  * @category model
  * @since 0.1.0
  */
-export const InverseSqrtConfig = schedulerConfig('hf.inverse_sqrt', { numWarmupSteps: NonNegativeInteger }, { timescale: PositiveInteger })
-
-/**
- * The JSON config of `hf.inverse_sqrt`.
- *
- * @example
- * import type { hf } from 'lr-schedule'
- * const c: hf.InverseSqrtConfig = { type: 'hf.inverse_sqrt', numWarmupSteps: 100, timescale: 100 }
- *
- * @category model
- * @since 0.1.0
- */
-export type InverseSqrtConfig = t.TypeOf<typeof InverseSqrtConfig>
-
-/**
- * The arguments of `hf.inverse_sqrt`: its config without `type`.
- *
- * @example
- * import type { hf } from 'lr-schedule'
- * const o: hf.InverseSqrtOptions = { numWarmupSteps: 100 }
- *
- * @category model
- * @since 0.1.0
- */
-export type InverseSqrtOptions = Omit<InverseSqrtConfig, 'type'>
-
-// -------------------------------------------------------------------------------------
-// constructors
-// -------------------------------------------------------------------------------------
+export type InverseSqrtOptions = OptionsOf<typeof args>
 
 /**
  * transformers' inverse square-root decay after a linear warmup from 0.
@@ -69,13 +53,4 @@ export type InverseSqrtOptions = Omit<InverseSqrtConfig, 'type'>
  * @category constructors
  * @since 0.1.0
  */
-export const inverseSqrt = (options: InverseSqrtOptions): Scheduler<EpochState> => {
-  const numWarmupSteps = nonNegativeInteger('numWarmupSteps', options.numWarmupSteps)
-  // `timescale = num_warmup_steps or 10_000` (a timescale of 0 would divide by zero: rejected)
-  const timescale = options.timescale === undefined ? numWarmupSteps || 10_000 : positiveInteger('timescale', options.timescale)
-  const shift = timescale - numWarmupSteps
-  // _get_inverse_sqrt_schedule_lr_lambda
-  return multiplierLeaf('hf.inverse_sqrt', { numWarmupSteps, timescale }, (step) =>
-    step < numWarmupSteps ? linearWarmup(step, numWarmupSteps) : 1.0 / Math.sqrt((step + shift) / timescale)
-  )
-}
+export const inverseSqrt = InverseSqrt.make

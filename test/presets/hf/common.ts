@@ -1,9 +1,9 @@
-// Shared by the hf preset tests: the declarative form through the family's codec and build, and the
+// Shared by the hf preset tests: the declarative form through the definition's codec and build, and the
 // law every hf preset obeys (its closed form is its fold, bit for bit).
 import * as E from 'fp-ts/lib/Either.js'
 import { expect } from 'vitest'
 import { type AnyScheduler, closedFormTrace, formatConfigErrors, toConfigErrors, trace } from '../../../src/index.js'
-import { hfFamilies } from '../../../src/presets/hf/index.js'
+import { definitions } from '../../../src/presets/hf/definitions.js'
 import { expectIdentical } from '../../helpers/close.js'
 import { expectPure, expectTraceArrayMatches } from '../../helpers/laws.js'
 import { protocolOf } from '../../../src/internal/protocol.js'
@@ -14,8 +14,8 @@ const noFunctions = (): never => {
 
 /** Decodes and builds a config as the decoder does (codec, then build), or the error lines. */
 export const fromHfConfig = (config: { readonly type: string } & Record<string, unknown>): E.Either<ReadonlyArray<string>, AnyScheduler> => {
-  const family = hfFamilies[config.type]
-  if (family === undefined) throw new Error(`no hf family ${config.type}`)
+  const family = definitions.find((d) => d.type === config.type)
+  if (family === undefined) throw new Error(`no hf definition ${config.type}`)
   const decoded = family.codec.validate(config, [{ key: '', type: family.codec, actual: config }])
   if (E.isLeft(decoded)) return E.left(formatConfigErrors(toConfigErrors(decoded.left)))
   return E.right(family.build(decoded.right, noFunctions))

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { hf } from './hf.js'
 import { expectClose } from '../../helpers/close.js'
 import { rep, rows } from '../../helpers/lists.js'
+import { expectScheduleError } from '../../helpers/throws.js'
 import { expectLaws, fromHfConfig, lrs } from './common.js'
 
 describe('hf.constant', () => {
@@ -18,6 +19,8 @@ describe('hf.constant', () => {
   test('the config takes no arguments: a warmup is an error (transformers would silently ignore it)', () => {
     const r = fromHfConfig({ type: 'hf.constant', numWarmupSteps: 10 })
     expect(E.isLeft(r) && r.left).toEqual(['numWarmupSteps: unknown argument of hf.constant (it takes none)'])
+    // the constructor checks its options as decoding does
+    expectScheduleError(() => hf.constant({ numWarmupSteps: 10 } as hf.ConstantOptions), 'numWarmupSteps: unknown argument of hf.constant (it takes none)')
   })
 
   test('laws: closed form = fold bit for bit, fast path = reducer, purity', () => {

@@ -24,7 +24,7 @@ describe('hf.constant_with_warmup', () => {
   })
 
   for (const { options, message } of [
-    { options: {}, message: 'numWarmupSteps: expected a non-negative integer, got undefined' },
+    { options: {}, message: 'numWarmupSteps: missing, expected a non-negative integer' },
     { options: { numWarmupSteps: -1 }, message: 'numWarmupSteps: expected a non-negative integer, got -1' },
     { options: { numWarmupSteps: 2.5 }, message: 'numWarmupSteps: expected a non-negative integer, got 2.5' },
     { options: { numWarmupSteps: NaN }, message: 'numWarmupSteps: expected a non-negative integer, got NaN' }

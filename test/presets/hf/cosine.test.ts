@@ -33,7 +33,7 @@ describe('hf.cosine', () => {
   })
 
   for (const { options, message } of [
-    { options: { numTrainingSteps: 10 }, message: 'numWarmupSteps: expected a non-negative integer, got undefined' },
+    { options: { numTrainingSteps: 10 }, message: 'numWarmupSteps: missing, expected a non-negative integer' },
     { options: { numWarmupSteps: 0, numTrainingSteps: -5 }, message: 'numTrainingSteps: expected a non-negative integer, got -5' },
     { options: { numWarmupSteps: 0, numTrainingSteps: 10, numCycles: NaN }, message: 'numCycles: expected a finite number, got NaN' },
     { options: { numWarmupSteps: 0, numTrainingSteps: 10, numCycles: Infinity }, message: 'numCycles: expected a finite number, got Infinity' }

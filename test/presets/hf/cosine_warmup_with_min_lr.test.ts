@@ -42,7 +42,7 @@ describe('hf.cosine_warmup_with_min_lr', () => {
   })
 
   for (const { options, message } of [
-    { options: { numTrainingSteps: 10, minLrRate: 0 }, message: 'numWarmupSteps: expected a non-negative integer, got undefined' },
+    { options: { numTrainingSteps: 10, minLrRate: 0 }, message: 'numWarmupSteps: missing, expected a non-negative integer' },
     { options: { numWarmupSteps: 0, numTrainingSteps: -1, minLrRate: 0 }, message: 'numTrainingSteps: expected a non-negative integer, got -1' },
     {
       options: { numWarmupSteps: 0, numTrainingSteps: 10 },

@@ -38,8 +38,8 @@ describe('hf.cosine_with_min_lr', () => {
   })
 
   for (const { options, message } of [
-    { options: { numTrainingSteps: 10, minLrRate: 0 }, message: 'numWarmupSteps: expected a non-negative integer, got undefined' },
-    { options: { numWarmupSteps: 0, minLrRate: 0 }, message: 'numTrainingSteps: expected a non-negative integer, got undefined' },
+    { options: { numTrainingSteps: 10, minLrRate: 0 }, message: 'numWarmupSteps: missing, expected a non-negative integer' },
+    { options: { numWarmupSteps: 0, minLrRate: 0 }, message: 'numTrainingSteps: missing, expected a non-negative integer' },
     { options: { numWarmupSteps: 0, numTrainingSteps: 10, minLrRate: 0, numCycles: NaN }, message: 'numCycles: expected a finite number, got NaN' },
     {
       options: { numWarmupSteps: 0, numTrainingSteps: 10 },

@@ -38,8 +38,8 @@ describe('hf.cosine_with_restarts', () => {
   })
 
   for (const { options, message } of [
-    { options: { numTrainingSteps: 10 }, message: 'numWarmupSteps: expected a non-negative integer, got undefined' },
-    { options: { numWarmupSteps: 0 }, message: 'numTrainingSteps: expected a non-negative integer, got undefined' },
+    { options: { numTrainingSteps: 10 }, message: 'numWarmupSteps: missing, expected a non-negative integer' },
+    { options: { numWarmupSteps: 0 }, message: 'numTrainingSteps: missing, expected a non-negative integer' },
     { options: { numWarmupSteps: 0, numTrainingSteps: 10, numCycles: 1.5 }, message: 'numCycles: expected an integer, got 1.5' },
     { options: { numWarmupSteps: 0, numTrainingSteps: 10, numCycles: NaN }, message: 'numCycles: expected an integer, got NaN' }
   ]) test(`rejects ${message}`, () => {

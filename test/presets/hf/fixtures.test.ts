@@ -1,5 +1,5 @@
 // Replays every trace that scripts/gen_hf_fixtures.py recorded from the real transformers 5.18
-// (get_scheduler on a torch SGD optimizer), through the family's codec and build (the declarative form).
+// (get_scheduler on a torch SGD optimizer), through each definition's codec and build (the declarative form).
 //
 // Bar: |ours - transformers| <= 1e-12 · |transformers| + 1e-15 · (largest initial lr of the case).
 // Every preset computes `initial lr · λ(step)` directly from the step, with transformers' operation
@@ -16,7 +16,7 @@ import { join } from 'node:path'
 import * as E from 'fp-ts/lib/Either.js'
 import { afterAll, describe, expect, test } from 'vitest'
 import { type AnyScheduler, type Groups, trace, traceArray } from '../../../src/index.js'
-import { hfFamilies } from '../../../src/presets/hf/index.js'
+import { definitions } from '../../../src/presets/hf/definitions.js'
 import { protocolOf } from '../../../src/internal/protocol.js'
 
 interface Case {
@@ -34,10 +34,10 @@ const ABS = 1e-15
 const dir = join(import.meta.dirname, '..', '..', 'fixtures', 'hf')
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
 
-/** Builds a config through the family's codec, then its build (what the decoder does). */
+/** Builds a config through its definition's codec, then its build (what the decoder does). */
 const fromConfig = (config: Case['config']): AnyScheduler => {
-  const family = hfFamilies[config.type]
-  if (family === undefined) throw new Error(`no hf family ${config.type}`)
+  const family = definitions.find((d) => d.type === config.type)
+  if (family === undefined) throw new Error(`no hf definition ${config.type}`)
   const decoded = family.codec.decode(config)
   if (E.isLeft(decoded)) throw new Error(`${config.type}: the codec rejects ${JSON.stringify(config)}`)
   return family.build(decoded.right, () => {
@@ -68,7 +68,7 @@ const compare = (actual: ReadonlyArray<ArrayLike<number>>, expected: ReadonlyArr
 const summary = new Map<string, { cases: number; worst: number }>()
 
 test('there are fixtures for every hf schedule', () => {
-  expect(files).toEqual(Object.keys(hfFamilies).map((t) => `${t.slice(3)}.json`).sort())
+  expect(files).toEqual(definitions.map((d) => `${d.type.slice(3)}.json`).sort())
 })
 
 for (const file of files) {

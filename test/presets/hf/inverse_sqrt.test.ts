@@ -29,7 +29,7 @@ describe('hf.inverse_sqrt', () => {
   })
 
   for (const { options, message } of [
-    { options: {}, message: 'numWarmupSteps: expected a non-negative integer, got undefined' },
+    { options: {}, message: 'numWarmupSteps: missing, expected a non-negative integer' },
     { options: { numWarmupSteps: -1 }, message: 'numWarmupSteps: expected a non-negative integer, got -1' },
     { options: { numWarmupSteps: 5, timescale: 0 }, message: 'timescale: expected a positive integer, got 0' },
     { options: { numWarmupSteps: 5, timescale: -3 }, message: 'timescale: expected a positive integer, got -3' },

@@ -29,9 +29,9 @@ describe('hf.linear', () => {
   })
 
   for (const { options, message } of [
-    { options: { numTrainingSteps: 10 }, message: 'numWarmupSteps: expected a non-negative integer, got undefined' },
+    { options: { numTrainingSteps: 10 }, message: 'numWarmupSteps: missing, expected a non-negative integer' },
     { options: { numWarmupSteps: -2, numTrainingSteps: 10 }, message: 'numWarmupSteps: expected a non-negative integer, got -2' },
-    { options: { numWarmupSteps: 0 }, message: 'numTrainingSteps: expected a non-negative integer, got undefined' },
+    { options: { numWarmupSteps: 0 }, message: 'numTrainingSteps: missing, expected a non-negative integer' },
     { options: { numWarmupSteps: 0, numTrainingSteps: -1 }, message: 'numTrainingSteps: expected a non-negative integer, got -1' },
     { options: { numWarmupSteps: 0, numTrainingSteps: 1.5 }, message: 'numTrainingSteps: expected a non-negative integer, got 1.5' },
     { options: { numWarmupSteps: 0, numTrainingSteps: Infinity }, message: 'numTrainingSteps: expected a non-negative integer, got Infinity' }

@@ -45,7 +45,7 @@ describe('hf.polynomial', () => {
 
   describe('validation', () => {
     for (const { options, message } of [
-      { options: { numTrainingSteps: 10 }, message: 'numWarmupSteps: expected a non-negative integer, got undefined' },
+      { options: { numTrainingSteps: 10 }, message: 'numWarmupSteps: missing, expected a non-negative integer' },
       { options: { numWarmupSteps: 0, numTrainingSteps: -1 }, message: 'numTrainingSteps: expected a non-negative integer, got -1' },
       {
         options: { numWarmupSteps: 10, numTrainingSteps: 10 },

@@ -57,8 +57,8 @@ describe('hf.warmup_stable_decay', () => {
   })
 
   for (const { options, message } of [
-    { options: { numDecaySteps: 2, numStableSteps: 1 }, message: 'numWarmupSteps: expected a non-negative integer, got undefined' },
-    { options: { numWarmupSteps: 2, numStableSteps: 1 }, message: 'numDecaySteps: expected a non-negative integer, got undefined' },
+    { options: { numDecaySteps: 2, numStableSteps: 1 }, message: 'numWarmupSteps: missing, expected a non-negative integer' },
+    { options: { numWarmupSteps: 2, numStableSteps: 1 }, message: 'numDecaySteps: missing, expected a non-negative integer' },
     {
       options: { numWarmupSteps: 2, numDecaySteps: 2 },
       message: 'numStableSteps: expected an integer >= 0, or numTrainingSteps (transformers requires one of them), got undefined'
