@@ -101,7 +101,7 @@ export interface Definition<T extends string = string, A extends Args = Args, S 
 }
 
 /** A definition of any schedule. */
-export type AnyDefinition = Definition<string, Args, any>
+export type AnyDefinition = Definition<string, any, any>
 
 /**
  * Defines a schedule. `make` takes the checked arguments, defaults filled in, and returns the
