@@ -26,7 +26,7 @@ import { ReduceLROnPlateau } from './schedulers/ReduceLROnPlateau.js'
 import { StepLR } from './schedulers/StepLR.js'
 import { hfFamilies } from './presets/hf/index.js'
 import { fromKerasConfig, kerasFamilies } from './presets/keras/index.js'
-import { optaxFamilies } from './presets/optax/index.js'
+import { definitions as optaxDefinitions } from './presets/optax/definitions.js'
 import { timmFamilies } from './presets/timm/index.js'
 
 // -------------------------------------------------------------------------------------
@@ -104,7 +104,7 @@ const pytorch: Readonly<Record<string, Entry>> = {
  *
  * @internal
  */
-export const entries: Readonly<Record<string, Entry>> = { ...pytorch, ...optaxFamilies, ...kerasFamilies, ...hfFamilies, ...timmFamilies }
+export const entries: Readonly<Record<string, Entry>> = { ...pytorch, ...byType(optaxDefinitions), ...kerasFamilies, ...hfFamilies, ...timmFamilies }
 
 /** The composites, decoded by the decoder itself (their children are schedules). @internal */
 export const compositeTypes = ['SequentialLR', 'ChainedScheduler'] as const
