@@ -27,7 +27,7 @@ import { StepLR } from './schedulers/StepLR.js'
 import { definitions as hfDefinitions } from './presets/hf/definitions.js'
 import { definitions as kerasDefinitions } from './presets/keras/definitions.js'
 import { fromKerasConfig } from './presets/keras/getConfig.js'
-import { optaxFamilies } from './presets/optax/index.js'
+import { definitions as optaxDefinitions } from './presets/optax/definitions.js'
 import { definitions as timmDefinitions } from './presets/timm/definitions.js'
 
 // -------------------------------------------------------------------------------------
@@ -105,7 +105,13 @@ const pytorch: Readonly<Record<string, Entry>> = {
  *
  * @internal
  */
-export const entries: Readonly<Record<string, Entry>> = { ...pytorch, ...optaxFamilies, ...byType(kerasDefinitions), ...byType(hfDefinitions), ...byType(timmDefinitions) }
+export const entries: Readonly<Record<string, Entry>> = {
+  ...pytorch,
+  ...byType(optaxDefinitions),
+  ...byType(kerasDefinitions),
+  ...byType(hfDefinitions),
+  ...byType(timmDefinitions)
+}
 
 /** The composites, decoded by the decoder itself (their children are schedules). @internal */
 export const compositeTypes = ['SequentialLR', 'ChainedScheduler'] as const

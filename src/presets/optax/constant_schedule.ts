@@ -1,59 +1,38 @@
 /**
  * optax.constant_schedule: the same value at every step.
  *
+ * Follows optax 0.2.8's `constant_schedule` (`optax/schedules/_schedule.py`).
+ *
  * @since 0.1.0
  */
-import * as t from 'io-ts'
-import { Finite, schedulerConfig } from '../../core/codec.js'
-import type { Scheduler } from '../../core/model.js'
-import type { EpochState } from '../../internal/leaf.js'
-import { finite } from '../../core/validate.js'
-import { constantFn, optaxLeaf } from './internal.js'
+import { Finite } from '../../core/codec.js'
+import { type OptionsOf, define, required } from '../../internal/define.js'
+import { constantFn, fromOptax } from './internal.js'
 
-// -------------------------------------------------------------------------------------
-// model
-// -------------------------------------------------------------------------------------
+const args = {
+  value: required(Finite, 'The value held at every step: a finite number.')
+}
 
 /**
- * The JSON config of `optax.constant_schedule` (optax's arguments in camelCase). Arguments:
- * - `value`: The value held at every step: a finite number.
+ * The definition of `optax.constant_schedule`.
  *
- * @example
- * import { optax } from 'lr-schedule'
- * optax.ConstantScheduleConfig.is({ type: 'optax.constant_schedule', value: 0.001 }) // true
+ * @category definitions
+ * @since 0.2.0
+ */
+export const ConstantSchedule = define({
+  type: 'optax.constant_schedule',
+  summary: 'The same value at every step.',
+  args,
+  make: (p) => fromOptax(constantFn(p.value))
+})
+
+/**
+ * The arguments of `constantSchedule` (optax's, in camelCase).
  *
  * @category model
  * @since 0.1.0
  */
-export const ConstantScheduleConfig = schedulerConfig('optax.constant_schedule', { value: Finite }, {})
-
-/**
- * The JSON config of `optax.constant_schedule`.
- *
- * @example
- * import type { optax } from 'lr-schedule'
- * const c: optax.ConstantScheduleConfig = { type: 'optax.constant_schedule', value: 0.001 }
- *
- * @category model
- * @since 0.1.0
- */
-export type ConstantScheduleConfig = t.TypeOf<typeof ConstantScheduleConfig>
-
-/**
- * The arguments of `constantSchedule`: its config without `type`.
- *
- * @example
- * import type { optax } from 'lr-schedule'
- * const o: optax.ConstantScheduleOptions = { value: 0.001 }
- *
- * @category model
- * @since 0.1.0
- */
-export type ConstantScheduleOptions = Omit<ConstantScheduleConfig, 'type'>
-
-// -------------------------------------------------------------------------------------
-// constructors
-// -------------------------------------------------------------------------------------
+export type ConstantScheduleOptions = OptionsOf<typeof args>
 
 /**
  * optax's `constant_schedule(value)`: every group gets `value` at every step.
@@ -65,7 +44,4 @@ export type ConstantScheduleOptions = Omit<ConstantScheduleConfig, 'type'>
  * @category constructors
  * @since 0.1.0
  */
-export const constantSchedule = (options: ConstantScheduleOptions): Scheduler<EpochState> => {
-  const value = finite('value', options.value)
-  return optaxLeaf('optax.constant_schedule', { value }, constantFn(value))
-}
+export const constantSchedule = ConstantSchedule.make

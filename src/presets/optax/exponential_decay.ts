@@ -3,74 +3,46 @@
  * `transitionBegin` on (`initValue` before), the exponent floored with `staircase`, and clipped at
  * `endValue` (a floor when `decayRate < 1`, a ceiling otherwise).
  *
- * As optax: `transitionSteps <= 0` or `decayRate` 0 give a constant schedule at `initValue` (and
- * `endValue` has no effect then), and a negative `transitionBegin` falls back to 0. A `decayRate`
- * above 1 grows without bound unless `endValue` caps it (it reaches `Infinity`, as in optax).
+ * Follows optax 0.2.8's `exponential_decay` (`optax/schedules/_schedule.py`). As optax:
+ * `transitionSteps <= 0` or `decayRate` 0 give a constant schedule at `initValue` (and `endValue`
+ * has no effect then), and a negative `transitionBegin` falls back to 0. A `decayRate` above 1 grows
+ * without bound unless `endValue` caps it (it reaches `Infinity`, as in optax).
  *
  * @since 0.1.0
  */
-import * as t from 'io-ts'
-import { Bool, Finite, NonNegative, schedulerConfig } from '../../core/codec.js'
-import type { Scheduler } from '../../core/model.js'
-import type { EpochState } from '../../internal/leaf.js'
-import { boolean, finite, nonNegative, withDefault } from '../../core/validate.js'
-import { Integer, exponentialFn, integer, optaxLeaf } from './internal.js'
+import { Bool, Finite, NonNegative } from '../../core/codec.js'
+import { type OptionsOf, define, optional, required, withDefault } from '../../internal/define.js'
+import { Integer, exponentialFn, fromOptax } from './internal.js'
 
-// -------------------------------------------------------------------------------------
-// model
-// -------------------------------------------------------------------------------------
+const args = {
+  initValue: required(Finite, 'The value up to `transitionBegin`.'),
+  transitionSteps: required(Integer, 'Steps per factor of `decayRate`: an integer; <= 0 holds `initValue` for ever (as optax).'),
+  decayRate: required(NonNegative, 'The factor per `transitionSteps` steps: a finite number >= 0; 0 holds `initValue` for ever (as optax).'),
+  transitionBegin: withDefault(Integer, 'Steps before the decay starts: an integer (negative counts as 0, as optax).', 0),
+  staircase: withDefault(Bool, 'Decay in whole steps of `transitionSteps`.', false),
+  endValue: optional(Finite, 'A bound the value stops at (a floor if `decayRate < 1`, else a ceiling).')
+}
 
 /**
- * The JSON config of `optax.exponential_decay` (optax's arguments in camelCase, optax's defaults).
- * Arguments:
- * - `initValue`: The value up to `transitionBegin`.
- * - `transitionSteps`: Steps per factor of `decayRate`: an integer; <= 0 holds `initValue` for ever (as optax).
- * - `decayRate`: The factor per `transitionSteps` steps: a finite number >= 0; 0 holds `initValue`
- *   for ever (as optax); a negative rate is rejected (optax gives NaN, or alternating signs with `staircase`).
- * - `transitionBegin`: Steps before the decay starts: an integer (negative counts as 0, as optax). Default 0.
- * - `staircase`: Decay in whole steps of `transitionSteps`. Default false.
- * - `endValue`: A bound the value stops at (floor if `decayRate < 1`, else ceiling). Default none.
+ * The definition of `optax.exponential_decay`.
  *
- * @example
- * import { optax } from 'lr-schedule'
- * optax.ExponentialDecayConfig.is({ type: 'optax.exponential_decay', initValue: 0.1, transitionSteps: 1000, decayRate: 0.5, staircase: true }) // true
+ * @category definitions
+ * @since 0.2.0
+ */
+export const ExponentialDecay = define({
+  type: 'optax.exponential_decay',
+  summary: '`initValue · decayRate^((t - transitionBegin) / transitionSteps)`, optionally in whole steps and bounded by `endValue`.',
+  args,
+  make: (p) => fromOptax(exponentialFn(p.initValue, p.transitionSteps, p.decayRate, p.transitionBegin, p.staircase, p.endValue))
+})
+
+/**
+ * The arguments of `exponentialDecay` (optax's, in camelCase, with optax's defaults).
  *
  * @category model
  * @since 0.1.0
  */
-export const ExponentialDecayConfig = schedulerConfig(
-  'optax.exponential_decay',
-  { initValue: Finite, transitionSteps: Integer, decayRate: NonNegative },
-  { transitionBegin: Integer, staircase: Bool, endValue: Finite }
-)
-
-/**
- * The JSON config of `optax.exponential_decay`.
- *
- * @example
- * import type { optax } from 'lr-schedule'
- * const c: optax.ExponentialDecayConfig = { type: 'optax.exponential_decay', initValue: 0.1, transitionSteps: 1000, decayRate: 0.5 }
- *
- * @category model
- * @since 0.1.0
- */
-export type ExponentialDecayConfig = t.TypeOf<typeof ExponentialDecayConfig>
-
-/**
- * The arguments of `exponentialDecay`: its config without `type`.
- *
- * @example
- * import type { optax } from 'lr-schedule'
- * const o: optax.ExponentialDecayOptions = { initValue: 0.1, transitionSteps: 1000, decayRate: 0.5, endValue: 1e-4 }
- *
- * @category model
- * @since 0.1.0
- */
-export type ExponentialDecayOptions = Omit<ExponentialDecayConfig, 'type'>
-
-// -------------------------------------------------------------------------------------
-// constructors
-// -------------------------------------------------------------------------------------
+export type ExponentialDecayOptions = OptionsOf<typeof args>
 
 /**
  * optax's `exponential_decay`.
@@ -82,16 +54,4 @@ export type ExponentialDecayOptions = Omit<ExponentialDecayConfig, 'type'>
  * @category constructors
  * @since 0.1.0
  */
-export const exponentialDecay = (options: ExponentialDecayOptions): Scheduler<EpochState> => {
-  const initValue = finite('initValue', options.initValue)
-  const transitionSteps = integer('transitionSteps', options.transitionSteps)
-  const decayRate = nonNegative('decayRate', options.decayRate)
-  const transitionBegin = integer('transitionBegin', withDefault(options.transitionBegin, 0))
-  const staircase = boolean('staircase', withDefault(options.staircase, false))
-  const endValue = options.endValue === undefined ? undefined : finite('endValue', options.endValue)
-  return optaxLeaf(
-    'optax.exponential_decay',
-    { initValue, transitionSteps, decayRate, transitionBegin, staircase, ...(endValue === undefined ? {} : { endValue }) },
-    exponentialFn(initValue, transitionSteps, decayRate, transitionBegin, staircase, endValue)
-  )
-}
+export const exponentialDecay = ExponentialDecay.make

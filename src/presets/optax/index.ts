@@ -7,42 +7,17 @@
  *
  * @since 0.1.0
  */
-import type { Family } from '../../core/codec.js'
-import { leafFamilies } from './families.js'
-import { joinFamily } from './join_schedules.js'
-
-export * from './constant_schedule.js'
-export * from './linear_schedule.js'
-export * from './polynomial_schedule.js'
-export * from './piecewise_constant_schedule.js'
-export * from './piecewise_interpolate_schedule.js'
-export * from './exponential_decay.js'
-export * from './cosine_decay_schedule.js'
-export * from './warmup_constant_schedule.js'
-export * from './warmup_cosine_decay_schedule.js'
-export * from './warmup_exponential_decay_schedule.js'
-export * from './cosine_onecycle_schedule.js'
-export * from './linear_onecycle_schedule.js'
-export * from './sgdr_schedule.js'
-export {
-  JoinSchedulesConfig,
-  type JoinSchedulesOptions,
-  OptaxScheduleConfig,
-  joinSchedules
-} from './join_schedules.js'
-
-/**
- * The optax family of the declarative format, by `type` (`optax.<function>`): each schedule's
- * config codec and builder.
- *
- * @example
- * import { optax } from 'lr-schedule'
- * Object.keys(optax.optaxFamilies).includes('optax.warmup_cosine_decay_schedule') // true
- *
- * @category families
- * @since 0.1.0
- */
-export const optaxFamilies: Readonly<Record<string, Family>> = {
-  ...leafFamilies,
-  'optax.join_schedules': joinFamily
-}
+export { constantSchedule, type ConstantScheduleOptions } from './constant_schedule.js'
+export { linearSchedule, type LinearScheduleOptions } from './linear_schedule.js'
+export { polynomialSchedule, type PolynomialScheduleOptions } from './polynomial_schedule.js'
+export { piecewiseConstantSchedule, type PiecewiseConstantScheduleOptions } from './piecewise_constant_schedule.js'
+export { piecewiseInterpolateSchedule, type PiecewiseInterpolateScheduleOptions } from './piecewise_interpolate_schedule.js'
+export { exponentialDecay, type ExponentialDecayOptions } from './exponential_decay.js'
+export { cosineDecaySchedule, type CosineDecayScheduleOptions } from './cosine_decay_schedule.js'
+export { warmupConstantSchedule, type WarmupConstantScheduleOptions } from './warmup_constant_schedule.js'
+export { warmupCosineDecaySchedule, type WarmupCosineDecayScheduleOptions } from './warmup_cosine_decay_schedule.js'
+export { warmupExponentialDecaySchedule, type WarmupExponentialDecayScheduleOptions } from './warmup_exponential_decay_schedule.js'
+export { cosineOnecycleSchedule, type CosineOnecycleScheduleOptions } from './cosine_onecycle_schedule.js'
+export { linearOnecycleSchedule, type LinearOnecycleScheduleOptions } from './linear_onecycle_schedule.js'
+export { sgdrSchedule, type SgdrScheduleOptions, type CosineKwargs } from './sgdr_schedule.js'
+export { joinSchedules, type JoinSchedulesOptions } from './join_schedules.js'

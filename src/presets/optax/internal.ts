@@ -1,8 +1,9 @@
 /**
- * What the optax presets share: the argument checks optax's signatures need beyond `validate`
- * (integers of any sign, `boundaries_and_scales` dicts, keyword-argument objects), the schedule
- * functions themselves (one per optax building block, with optax's floating-point operation order),
- * and the builder that turns a function of the count into a `Scheduler`.
+ * What the optax presets share: the builder of a schedule from its optax function, the argument
+ * codecs optax's signatures need beyond the core ones (integers of any sign, `boundaries_and_scales`
+ * dicts, keyword-argument objects), the checks that involve several arguments, and optax's schedule
+ * functions themselves (one per building block of `optax/schedules/_schedule.py` and `_join.py`,
+ * with optax's floating-point operation order; the presets optax composes are composed of them).
  *
  * An optax schedule is a pure function of the step count and gives an absolute value: every param
  * group gets it (the group's own lr is ignored), and the reducer and the closed form are the same
@@ -15,8 +16,10 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { argument, failureAt } from '../../core/codec.js'
 import { ScheduleError, formatValue } from '../../core/errors.js'
-import type { AnyScheduler, Scheduler } from '../../core/model.js'
-import { type EpochState, leaf } from '../../internal/leaf.js'
+import type { AnyScheduler } from '../../core/model.js'
+import { fromStep } from '../../internal/builders.js'
+import type { Body } from '../../internal/define.js'
+import type { EpochState } from '../../internal/leaf.js'
 
 // -------------------------------------------------------------------------------------
 // the builder
@@ -28,14 +31,17 @@ export type OptaxFn = (count: number) => number
 const registry = new WeakMap<AnyScheduler, OptaxFn>()
 
 /**
- * A `Scheduler` from an optax schedule function: row k of a trace is `fn(k)` in every group; the
- * reducer and the closed form are that one function.
+ * The body of an optax schedule: row k of a trace is `fn(k)` in every group (`fromStep`, the
+ * group's lr ignored), remembered with `fn` for `joinSchedules`. `config` replaces entries of the
+ * config where the schedule writes an argument in its canonical form.
  */
-export const optaxLeaf = (name: string, config: Readonly<Record<string, unknown>>, fn: OptaxFn): Scheduler<EpochState> => {
-  const s = leaf({ name, config, lr: (e) => fn(e), closedForm: (e) => fn(e) })
-  registry.set(s, fn)
-  return s
-}
+export const fromOptax =
+  (fn: OptaxFn, config?: Readonly<Record<string, unknown>>): Body<EpochState> =>
+  (meta) => {
+    const s = fromStep({ lr: (e) => fn(e) })(config === undefined ? meta : { ...meta, config: { ...meta.config, ...config } })
+    registry.set(s, fn)
+    return s
+  }
 
 /** The schedule function of a scheduler built by the optax presets, or `undefined`. */
 export const optaxFnOf = (s: unknown): OptaxFn | undefined =>
@@ -46,19 +52,16 @@ export const prefixError = (prefix: string, e: ScheduleError): ScheduleError =>
   new ScheduleError(`${prefix}.${e.path}`, e.expected, e.value, `${prefix}.${e.message}`)
 
 // -------------------------------------------------------------------------------------
-// argument checks
+// argument codecs
 // -------------------------------------------------------------------------------------
 
 const isNumber = (v: unknown): v is number => typeof v === 'number' && !Number.isNaN(v)
 
 /** A (safe) integer of any sign: optax gives a meaning to negative steps in several places. */
-export const integer = (path: string, v: unknown): number => {
+export const Integer = argument('Integer', (path, v) => {
   if (!isNumber(v) || !Number.isSafeInteger(v)) throw new ScheduleError(path, 'an integer', v)
   return v
-}
-
-/** An argument codec for `integer`. */
-export const Integer = argument('Integer', integer)
+})
 
 /** `boundaries_and_scales` as pairs sorted by step (optax iterates `sorted(d.items())`). */
 export type Pairs = ReadonlyArray<readonly [number, number]>
@@ -89,18 +92,6 @@ const boundaryProblems = (path: string, v: unknown): ReadonlyArray<ScheduleError
   return problems
 }
 
-/** Checks a `boundaries_and_scales` object and returns its pairs sorted by step. */
-export const boundariesAndScales = (path: string, v: unknown): Pairs => {
-  const problems = boundaryProblems(path, v)
-  if (problems.length > 0) throw problems[0] as ScheduleError
-  return sortedPairs(v as Readonly<Record<string, number>>)
-}
-
-const sortedPairs = (v: Readonly<Record<string, number>>): Pairs =>
-  Object.entries(v)
-    .map(([k, s]) => [Number(k), s] as const)
-    .sort((a, b) => a[0] - b[0])
-
 /**
  * The codec of a `boundaries_and_scales` object: keys are integer steps written as strings (JSON
  * object keys), values non-negative finite scales; every bad entry is reported.
@@ -123,19 +114,14 @@ export const BoundariesAndScales = new t.Type<Readonly<Record<string, number>>, 
   t.identity
 )
 
-/**
- * Checks that the values a piecewise schedule steps through (`initValue` times the running product
- * of the scales, in step order) are finite: optax multiplies them into every value, so one infinite
- * value would make the others NaN.
- */
-export const finiteProducts = (path: string, init: number, pairs: Pairs): void => {
-  let v = init
-  for (const [, s] of pairs) {
-    v = v * s
-    if (!Number.isFinite(v))
-      throw new ScheduleError(path, `scales whose running product with the initial value ${init} stays finite (it overflows at the scale ${s})`, s, `${path}: expected scales whose running product with the initial value ${init} stays finite, got an overflow at the scale ${s}`)
-  }
-}
+/** A checked `boundaries_and_scales` object as pairs sorted by step. */
+export const pairsOf = (v: Readonly<Record<string, number>>): Pairs =>
+  Object.entries(v)
+    .map(([k, s]) => [Number(k), s] as const)
+    .sort((a, b) => a[0] - b[0])
+
+/** Pairs as the config writes them: a `boundaries_and_scales` object in step order. */
+export const objectOf = (pairs: Pairs): Readonly<Record<string, number>> => Object.fromEntries(pairs.map(([b, s]) => [String(b), s]))
 
 /** A plain object with exactly the given keys, as a codec: optax's keyword arguments (`cosine_kwargs`). */
 export const kwargsCodec = <R extends Record<string, t.Mixed>, O extends Record<string, t.Mixed>>(name: string, required: R, optional: O) => {
@@ -161,13 +147,58 @@ export const kwargsCodec = <R extends Record<string, t.Mixed>, O extends Record<
   return new t.Type<A, A, unknown>(name, (u): u is A => E.isRight(validate(u, [])), validate, t.identity)
 }
 
-/** A plain object (keyword arguments of optax's `what`) with only the given keys. */
-export const kwargs = (path: string, v: unknown, keys: ReadonlyArray<string>, what: string): Readonly<Record<string, unknown>> => {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ScheduleError(path, `an object with the arguments of ${what} (${keys.join(', ')})`, v)
-  for (const k of Object.keys(v))
-    if (!keys.includes(k))
-      throw new ScheduleError(`${path}.${k}`, `an argument of ${what}`, (v as Record<string, unknown>)[k], `${path}.${k}: unknown argument of ${what} (it takes ${keys.join(', ')})`)
-  return v as Readonly<Record<string, unknown>>
+// -------------------------------------------------------------------------------------
+// checks of several arguments
+// -------------------------------------------------------------------------------------
+
+/**
+ * Checks that the values a piecewise schedule steps through (`initValue` times the running product
+ * of the scales, in step order) are finite: optax multiplies them into every value, so one infinite
+ * value would make the others NaN.
+ */
+export const finiteProducts = (path: string, init: number, pairs: Pairs): void => {
+  let v = init
+  for (const [, s] of pairs) {
+    v = v * s
+    if (!Number.isFinite(v))
+      throw new ScheduleError(path, `scales whose running product with the initial value ${init} stays finite (it overflows at the scale ${s})`, s, `${path}: expected scales whose running product with the initial value ${init} stays finite, got an overflow at the scale ${s}`)
+  }
+}
+
+/**
+ * Checks that a linear or polynomial transition's span `init - end` is finite (optax multiplies it
+ * into every value of the transition: an infinite span gives Infinity or NaN), when there is a
+ * transition (`steps > 0`). `names` are the arguments' names, `path` the one reported.
+ */
+export const checkSpan = (path: string, init: number, end: number, steps: number, names: readonly [string, string]): void => {
+  if (steps > 0 && !Number.isFinite(init - end))
+    throw new ScheduleError(path, `a value with ${names[0]} - ${names[1]} finite (${names[0]} is ${init})`, end)
+}
+
+/** `int(pct * transition_steps)` for the argument `name`, checked to be a usable step. */
+export const truncatedStep = (name: string, pct: number, steps: number): number => {
+  const k = Math.trunc(pct * steps)
+  if (!Number.isSafeInteger(k)) throw new ScheduleError(name, `a number with int(${name} · transitionSteps) a safe integer`, pct)
+  return k === 0 ? 0 : k
+}
+
+/**
+ * The checks of a one-cycle schedule's factors: the start value `peakValue / divFactor`, the scales
+ * and the values they lead to must be finite (optax divides by zero, or multiplies an infinity into
+ * every value, otherwise).
+ */
+export const checkOnecycle = (peakValue: number, divFactor: number, finalDivFactor: number, scales: ReadonlyArray<number>): void => {
+  if (!Number.isFinite(peakValue / divFactor))
+    throw new ScheduleError('divFactor', `a factor with peakValue / divFactor finite (peakValue is ${peakValue})`, divFactor)
+  if (!scales.every(Number.isFinite))
+    throw new ScheduleError('finalDivFactor', `a factor with finite scales (${scales.join(', ')})`, finalDivFactor)
+}
+
+/** A Python dict built key by key (a later key replaces an equal earlier one), as sorted pairs. */
+export const dictPairs = (entries: ReadonlyArray<readonly [number, number]>): Pairs => {
+  const m = new Map<number, number>()
+  for (const [k, v] of entries) m.set(k, v)
+  return [...m.entries()].sort((a, b) => a[0] - b[0])
 }
 
 // -------------------------------------------------------------------------------------
@@ -190,6 +221,9 @@ export const polynomialFn = (init: number, end: number, power: number, steps: nu
     return (init - end) * frac ** power + end
   }
 }
+
+/** `linear_schedule`: `polynomial_schedule` with power 1 (a Python int: jax's integer_pow, x ** 1 = x). */
+export const linearFn = (init: number, end: number, steps: number, begin: number): OptaxFn => polynomialFn(init, end, 1, steps, begin)
 
 /**
  * `exponential_decay`: `transition_steps <= 0` or `decay_rate == 0` hold `init_value`; a negative
@@ -267,59 +301,29 @@ export const joinFn = (fns: ReadonlyArray<OptaxFn>, boundaries: ReadonlyArray<nu
   return j < 0 ? (fns[0] as OptaxFn)(count) : (fns[j + 1] as OptaxFn)(count - (boundaries[j] as number))
 }
 
-/** `warmup_cosine_decay_schedule`: a linear warmup, then a cosine decay to `end_value` at `decay_steps`. */
-export const warmupCosineDecayFn = (init: number, peak: number, warmupSteps: number, decaySteps: number, end: number, exponent: number): OptaxFn => {
-  const alpha = peak === 0.0 ? 0.0 : end / peak
-  return joinFn([polynomialFn(init, peak, 1, warmupSteps, 0), cosineDecayFn(peak, decaySteps - warmupSteps, alpha, exponent)], [warmupSteps])
+/** The arguments of `warmup_cosine_decay_schedule`, defaults filled in (one `sgdr_schedule` cycle). */
+export interface WarmupCosine {
+  readonly initValue: number
+  readonly peakValue: number
+  readonly warmupSteps: number
+  readonly decaySteps: number
+  readonly endValue: number
+  readonly exponent: number
 }
 
 /**
- * Checks that a linear or polynomial transition's span `init - end` is finite (optax multiplies it
- * into every value of the transition: an infinite span gives Infinity or NaN), when there is a
- * transition (`steps > 0`). `names` are the arguments' names, `path` the one reported.
+ * `warmup_cosine_decay_schedule`, as optax composes it: `join_schedules([linear_schedule(init →
+ * peak over warmup), cosine_decay_schedule(peak, decay - warmup, alpha = end / peak)], [warmup])`.
+ * Checks what optax rejects or turns into NaN (the arguments' paths under `prefix`): `decaySteps -
+ * warmupSteps > 0`, a finite warmup span and a finite `alpha`.
  */
-export const checkSpan = (path: string, init: number, end: number, steps: number, names: readonly [string, string]): void => {
-  if (steps > 0 && !Number.isFinite(init - end))
-    throw new ScheduleError(path, `a value with ${names[0]} - ${names[1]} finite (${names[0]} is ${init})`, end)
-}
-
-/**
- * Checks that a warmup-cosine's floor `alpha = end / peak` is finite (optax's cosine would give
- * NaN otherwise): `path` names the end value.
- */
-export const checkAlpha = (path: string, peak: number, end: number): void => {
+export const warmupCosineFn = (prefix: string, a: WarmupCosine): OptaxFn => {
+  const { initValue: init, peakValue: peak, warmupSteps: warmup, decaySteps: decay, endValue: end } = a
+  if (!(decay - warmup > 0))
+    throw new ScheduleError(`${prefix}decaySteps`, `an integer > warmupSteps (${warmup}): optax's cosine decay needs decaySteps - warmupSteps > 0`, decay)
+  checkSpan(`${prefix}peakValue`, init, peak, warmup, ['initValue', 'peakValue'])
   if (peak !== 0.0 && !Number.isFinite(end / peak))
-    throw new ScheduleError(path, `a value with endValue / peakValue finite (peakValue is ${peak})`, end)
-}
-
-/** Checks `decay_steps - warmup_steps > 0` (optax's cosine decay raises otherwise). */
-export const checkDecayAfterWarmup = (path: string, decaySteps: number, warmupSteps: number): void => {
-  if (!(decaySteps - warmupSteps > 0))
-    throw new ScheduleError(path, `an integer > warmupSteps (${warmupSteps}): optax's cosine decay needs decaySteps - warmupSteps > 0`, decaySteps)
-}
-
-/** `int(pct * transition_steps)` for the argument `name`, checked to be a usable step. */
-export const truncatedStep = (name: string, pct: number, steps: number): number => {
-  const k = Math.trunc(pct * steps)
-  if (!Number.isSafeInteger(k)) throw new ScheduleError(name, `a number with int(${name} · transitionSteps) a safe integer`, pct)
-  return k === 0 ? 0 : k
-}
-
-/**
- * The checks of a one-cycle schedule's factors: the start value `peakValue / divFactor`, the scales
- * and the values they lead to must be finite (optax divides by zero, or multiplies an infinity into
- * every value, otherwise).
- */
-export const checkOnecycle = (peakValue: number, divFactor: number, finalDivFactor: number, scales: ReadonlyArray<number>): void => {
-  if (!Number.isFinite(peakValue / divFactor))
-    throw new ScheduleError('divFactor', `a factor with peakValue / divFactor finite (peakValue is ${peakValue})`, divFactor)
-  if (!scales.every(Number.isFinite))
-    throw new ScheduleError('finalDivFactor', `a factor with finite scales (${scales.join(', ')})`, finalDivFactor)
-}
-
-/** A Python dict built key by key (a later key replaces an equal earlier one), as sorted pairs. */
-export const dictPairs = (entries: ReadonlyArray<readonly [number, number]>): Pairs => {
-  const m = new Map<number, number>()
-  for (const [k, v] of entries) m.set(k, v)
-  return [...m.entries()].sort((a, b) => a[0] - b[0])
+    throw new ScheduleError(`${prefix}endValue`, `a value with endValue / peakValue finite (peakValue is ${peak})`, end)
+  const alpha = peak === 0.0 ? 0.0 : end / peak
+  return joinFn([linearFn(init, peak, warmup, 0), cosineDecayFn(peak, decay - warmup, alpha, a.exponent)], [warmup])
 }

@@ -1,76 +1,50 @@
 /**
  * optax.linear_schedule: from `initValue` to `endValue` in a straight line over `transitionSteps`
- * steps, starting at `transitionBegin`; the end value is held afterwards (optax's
- * `polynomial_schedule` with power 1).
+ * steps, starting at `transitionBegin`; the end value is held afterwards.
  *
- * As optax: `transitionSteps <= 0` gives a constant schedule at `initValue`, and a negative
- * `transitionBegin` falls back to 0.
+ * Follows optax 0.2.8's `linear_schedule` (`optax/schedules/_schedule.py`), which is its
+ * `polynomial_schedule` with power 1. As optax: `transitionSteps <= 0` gives a constant schedule at
+ * `initValue`, and a negative `transitionBegin` falls back to 0.
  *
  * @since 0.1.0
  */
-import * as t from 'io-ts'
-import { Finite, schedulerConfig } from '../../core/codec.js'
-import type { Scheduler } from '../../core/model.js'
-import type { EpochState } from '../../internal/leaf.js'
-import { finite, withDefault } from '../../core/validate.js'
-import { Integer, checkSpan, integer, optaxLeaf, polynomialFn } from './internal.js'
+import { Finite } from '../../core/codec.js'
+import { type OptionsOf, define, required, withDefault } from '../../internal/define.js'
+import { Integer, checkSpan, fromOptax, linearFn } from './internal.js'
 
-// -------------------------------------------------------------------------------------
-// model
-// -------------------------------------------------------------------------------------
+const args = {
+  initValue: required(Finite, 'The value up to `transitionBegin`.'),
+  endValue: required(Finite, 'The value from `transitionBegin + transitionSteps` on.'),
+  transitionSteps: required(Integer, 'The length of the transition: an integer; <= 0 holds `initValue` for ever (as optax).'),
+  transitionBegin: withDefault(Integer, 'Steps before the transition starts: an integer (negative counts as 0, as optax).', 0)
+}
 
 /**
- * The JSON config of `optax.linear_schedule` (optax's arguments in camelCase, optax's defaults).
- * Arguments:
- * - `initValue`: The value before and at the start of the transition.
- * - `endValue`: The value at and after the end of the transition.
- * - `transitionSteps`: The length of the transition: an integer; <= 0 holds `initValue` for ever (as optax).
- * - `transitionBegin`: Steps before the transition starts: an integer (negative counts as 0, as optax). Default 0.
+ * The definition of `optax.linear_schedule`.
  *
- * @example
- * import { optax } from 'lr-schedule'
- * optax.LinearScheduleConfig.is({ type: 'optax.linear_schedule', initValue: 1, endValue: 0.01, transitionSteps: 100 }) // true
+ * @category definitions
+ * @since 0.2.0
+ */
+export const LinearSchedule = define({
+  type: 'optax.linear_schedule',
+  summary: 'A straight line from `initValue` to `endValue` over `transitionSteps` steps, from `transitionBegin` on.',
+  args,
+  make: (p) => {
+    checkSpan('endValue', p.initValue, p.endValue, p.transitionSteps, ['initValue', 'endValue'])
+    return fromOptax(linearFn(p.initValue, p.endValue, p.transitionSteps, p.transitionBegin))
+  }
+})
+
+/**
+ * The arguments of `linearSchedule` (optax's, in camelCase, with optax's defaults).
  *
  * @category model
  * @since 0.1.0
  */
-export const LinearScheduleConfig = schedulerConfig(
-  'optax.linear_schedule',
-  { initValue: Finite, endValue: Finite, transitionSteps: Integer },
-  { transitionBegin: Integer }
-)
+export type LinearScheduleOptions = OptionsOf<typeof args>
 
 /**
- * The JSON config of `optax.linear_schedule`.
- *
- * @example
- * import type { optax } from 'lr-schedule'
- * const c: optax.LinearScheduleConfig = { type: 'optax.linear_schedule', initValue: 1, endValue: 0.01, transitionSteps: 100 }
- *
- * @category model
- * @since 0.1.0
- */
-export type LinearScheduleConfig = t.TypeOf<typeof LinearScheduleConfig>
-
-/**
- * The arguments of `linearSchedule`: its config without `type`.
- *
- * @example
- * import type { optax } from 'lr-schedule'
- * const o: optax.LinearScheduleOptions = { initValue: 0, endValue: 0.1, transitionSteps: 1000 }
- *
- * @category model
- * @since 0.1.0
- */
-export type LinearScheduleOptions = Omit<LinearScheduleConfig, 'type'>
-
-// -------------------------------------------------------------------------------------
-// constructors
-// -------------------------------------------------------------------------------------
-
-/**
- * optax's `linear_schedule`: `(init - end) · (1 - k / transitionSteps) + end` with
- * `k = clip(t - transitionBegin, 0, transitionSteps)`.
+ * optax's `linear_schedule`.
  *
  * @example
  * import { optax, trace } from 'lr-schedule'
@@ -79,16 +53,4 @@ export type LinearScheduleOptions = Omit<LinearScheduleConfig, 'type'>
  * @category constructors
  * @since 0.1.0
  */
-export const linearSchedule = (options: LinearScheduleOptions): Scheduler<EpochState> => {
-  const initValue = finite('initValue', options.initValue)
-  const endValue = finite('endValue', options.endValue)
-  const transitionSteps = integer('transitionSteps', options.transitionSteps)
-  const transitionBegin = integer('transitionBegin', withDefault(options.transitionBegin, 0))
-  checkSpan('endValue', initValue, endValue, transitionSteps, ['initValue', 'endValue'])
-  return optaxLeaf(
-    'optax.linear_schedule',
-    { initValue, endValue, transitionSteps, transitionBegin },
-    // optax passes power=1 (a Python int: jax's integer_pow, x ** 1 = x)
-    polynomialFn(initValue, endValue, 1, transitionSteps, transitionBegin)
-  )
-}
+export const linearSchedule = LinearSchedule.make

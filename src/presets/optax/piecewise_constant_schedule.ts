@@ -2,71 +2,51 @@
  * optax.piecewise_constant_schedule: `initValue`, multiplied by the scale of every boundary reached
  * (a boundary `b` applies from step `b` on, as in PyTorch's MultiStepLR).
  *
+ * Follows optax 0.2.8's `piecewise_constant_schedule` (`optax/schedules/_schedule.py`).
+ *
  * @since 0.1.0
  */
-import * as t from 'io-ts'
-import { Finite, schedulerConfig } from '../../core/codec.js'
-import type { Scheduler } from '../../core/model.js'
-import type { EpochState } from '../../internal/leaf.js'
-import { finite } from '../../core/validate.js'
-import { BoundariesAndScales, boundariesAndScales, finiteProducts, optaxLeaf, piecewiseConstantFn } from './internal.js'
+import { Finite } from '../../core/codec.js'
+import { type OptionsOf, define, required, withDefault } from '../../internal/define.js'
+import { BoundariesAndScales, finiteProducts, fromOptax, objectOf, pairsOf, piecewiseConstantFn } from './internal.js'
 
-// -------------------------------------------------------------------------------------
-// model
-// -------------------------------------------------------------------------------------
+const args = {
+  initValue: required(Finite, 'The value before the first boundary.'),
+  boundariesAndScales: withDefault(
+    BoundariesAndScales,
+    "optax's `{step: scale}` dict as a JSON object (`{\"100\": 0.1}`): integer steps, scales finite numbers >= 0, applied in step order (none: a constant schedule).",
+    {}
+  )
+}
 
 /**
- * The JSON config of `optax.piecewise_constant_schedule` (optax's arguments in camelCase).
- * Arguments:
- * - `initValue`: The value before the first boundary.
- * - `boundariesAndScales`: optax's `{step: scale}` dict as a JSON object (`{"100": 0.1, "200": 0.1}`):
- *   keys are integer steps, scales finite numbers >= 0 (optax rejects negative ones), applied in
- *   step order; the running products must stay finite. Default none (a constant schedule).
+ * The definition of `optax.piecewise_constant_schedule`.
  *
- * @example
- * import { optax } from 'lr-schedule'
- * optax.PiecewiseConstantScheduleConfig.is({ type: 'optax.piecewise_constant_schedule', initValue: 1, boundariesAndScales: { '100': 0.1, '200': 0.1 } }) // true
+ * @category definitions
+ * @since 0.2.0
+ */
+export const PiecewiseConstantSchedule = define({
+  type: 'optax.piecewise_constant_schedule',
+  summary: '`initValue` multiplied by the scale of every boundary reached.',
+  args,
+  make: (p) => {
+    const pairs = pairsOf(p.boundariesAndScales)
+    // the running products must stay finite
+    finiteProducts('boundariesAndScales', p.initValue, pairs)
+    return fromOptax(piecewiseConstantFn(p.initValue, pairs), { boundariesAndScales: objectOf(pairs) })
+  }
+})
+
+/**
+ * The arguments of `piecewiseConstantSchedule` (optax's, in camelCase).
  *
  * @category model
  * @since 0.1.0
  */
-export const PiecewiseConstantScheduleConfig = schedulerConfig(
-  'optax.piecewise_constant_schedule',
-  { initValue: Finite },
-  { boundariesAndScales: BoundariesAndScales }
-)
+export type PiecewiseConstantScheduleOptions = OptionsOf<typeof args>
 
 /**
- * The JSON config of `optax.piecewise_constant_schedule`.
- *
- * @example
- * import type { optax } from 'lr-schedule'
- * const c: optax.PiecewiseConstantScheduleConfig = { type: 'optax.piecewise_constant_schedule', initValue: 1, boundariesAndScales: { '100': 0.1 } }
- *
- * @category model
- * @since 0.1.0
- */
-export type PiecewiseConstantScheduleConfig = t.TypeOf<typeof PiecewiseConstantScheduleConfig>
-
-/**
- * The arguments of `piecewiseConstantSchedule`: its config without `type`.
- *
- * @example
- * import type { optax } from 'lr-schedule'
- * const o: optax.PiecewiseConstantScheduleOptions = { initValue: 1, boundariesAndScales: { 100: 0.1, 200: 0.1 } }
- *
- * @category model
- * @since 0.1.0
- */
-export type PiecewiseConstantScheduleOptions = Omit<PiecewiseConstantScheduleConfig, 'type'>
-
-// -------------------------------------------------------------------------------------
-// constructors
-// -------------------------------------------------------------------------------------
-
-/**
- * optax's `piecewise_constant_schedule`: the value at step t is `initValue` times the scales of
- * every boundary `<= t`.
+ * optax's `piecewise_constant_schedule`.
  *
  * @example
  * import { optax, trace } from 'lr-schedule'
@@ -75,13 +55,4 @@ export type PiecewiseConstantScheduleOptions = Omit<PiecewiseConstantScheduleCon
  * @category constructors
  * @since 0.1.0
  */
-export const piecewiseConstantSchedule = (options: PiecewiseConstantScheduleOptions): Scheduler<EpochState> => {
-  const initValue = finite('initValue', options.initValue)
-  const pairs = options.boundariesAndScales === undefined ? [] : boundariesAndScales('boundariesAndScales', options.boundariesAndScales)
-  finiteProducts('boundariesAndScales', initValue, pairs)
-  return optaxLeaf(
-    'optax.piecewise_constant_schedule',
-    { initValue, boundariesAndScales: Object.fromEntries(pairs.map(([b, s]) => [String(b), s])) },
-    piecewiseConstantFn(initValue, pairs)
-  )
-}
+export const piecewiseConstantSchedule = PiecewiseConstantSchedule.make

@@ -3,71 +3,52 @@
  * `warmupSteps` steps, then optax's `exponential_decay` from `peakValue`, counting steps from the
  * end of the warmup (`transitionBegin` is counted from there too).
  *
+ * Follows optax 0.2.8's `warmup_exponential_decay_schedule` (`optax/schedules/_schedule.py`),
+ * composed as optax composes it: `join_schedules([linear_schedule, exponential_decay],
+ * [warmup_steps])`.
+ *
  * @since 0.1.0
  */
-import * as t from 'io-ts'
-import { Bool, Finite, NonNegative, schedulerConfig } from '../../core/codec.js'
-import type { Scheduler } from '../../core/model.js'
-import type { EpochState } from '../../internal/leaf.js'
-import { boolean, finite, nonNegative, withDefault } from '../../core/validate.js'
-import { Integer, checkSpan, exponentialFn, integer, joinFn, optaxLeaf, polynomialFn } from './internal.js'
+import { Bool, Finite, NonNegative } from '../../core/codec.js'
+import { type OptionsOf, define, optional, required, withDefault } from '../../internal/define.js'
+import { Integer, checkSpan, exponentialFn, fromOptax, joinFn, linearFn } from './internal.js'
 
-// -------------------------------------------------------------------------------------
-// model
-// -------------------------------------------------------------------------------------
+const args = {
+  initValue: required(Finite, 'The value at step 0.'),
+  peakValue: required(Finite, 'The value at the end of the warmup, where the decay starts.'),
+  warmupSteps: required(Integer, 'The length of the warmup: an integer (<= 0: no warmup, as optax).'),
+  transitionSteps: required(Integer, 'Steps per factor of `decayRate`: an integer; <= 0 holds `peakValue` after the warmup (as optax).'),
+  decayRate: required(NonNegative, 'The factor per `transitionSteps` steps: a finite number >= 0 (0 holds `peakValue`, as optax).'),
+  transitionBegin: withDefault(Integer, 'Steps after the warmup before the decay starts: an integer (negative counts as 0).', 0),
+  staircase: withDefault(Bool, 'Decay in whole steps of `transitionSteps`.', false),
+  endValue: optional(Finite, 'A bound the value stops at (a floor if `decayRate < 1`, else a ceiling).')
+}
 
 /**
- * The JSON config of `optax.warmup_exponential_decay_schedule` (optax's arguments in camelCase,
- * optax's defaults). Arguments:
- * - `initValue`: The value at step 0.
- * - `peakValue`: The value at the end of the warmup, where the decay starts.
- * - `warmupSteps`: The length of the warmup: an integer (<= 0: no warmup, as optax).
- * - `transitionSteps`: Steps per factor of `decayRate`: an integer; <= 0 holds `peakValue` after the warmup (as optax).
- * - `decayRate`: The factor per `transitionSteps` steps: a finite number >= 0 (0 holds `peakValue`, as optax).
- * - `transitionBegin`: Steps after the warmup before the decay starts: an integer (negative counts as 0). Default 0.
- * - `staircase`: Decay in whole steps of `transitionSteps`. Default false.
- * - `endValue`: A bound the value stops at (floor if `decayRate < 1`, else ceiling). Default none.
+ * The definition of `optax.warmup_exponential_decay_schedule`.
  *
- * @example
- * import { optax } from 'lr-schedule'
- * optax.WarmupExponentialDecayScheduleConfig.is({ type: 'optax.warmup_exponential_decay_schedule', initValue: 0, peakValue: 0.1, warmupSteps: 100, transitionSteps: 1000, decayRate: 0.5 }) // true
+ * @category definitions
+ * @since 0.2.0
+ */
+export const WarmupExponentialDecaySchedule = define({
+  type: 'optax.warmup_exponential_decay_schedule',
+  summary: 'A linear warmup to `peakValue`, then an exponential decay from there.',
+  args,
+  make: (p) => {
+    checkSpan('peakValue', p.initValue, p.peakValue, p.warmupSteps, ['initValue', 'peakValue'])
+    const warmup = linearFn(p.initValue, p.peakValue, p.warmupSteps, 0)
+    const decay = exponentialFn(p.peakValue, p.transitionSteps, p.decayRate, p.transitionBegin, p.staircase, p.endValue)
+    return fromOptax(joinFn([warmup, decay], [p.warmupSteps]))
+  }
+})
+
+/**
+ * The arguments of `warmupExponentialDecaySchedule` (optax's, in camelCase, with optax's defaults).
  *
  * @category model
  * @since 0.1.0
  */
-export const WarmupExponentialDecayScheduleConfig = schedulerConfig(
-  'optax.warmup_exponential_decay_schedule',
-  { initValue: Finite, peakValue: Finite, warmupSteps: Integer, transitionSteps: Integer, decayRate: NonNegative },
-  { transitionBegin: Integer, staircase: Bool, endValue: Finite }
-)
-
-/**
- * The JSON config of `optax.warmup_exponential_decay_schedule`.
- *
- * @example
- * import type { optax } from 'lr-schedule'
- * const c: optax.WarmupExponentialDecayScheduleConfig = { type: 'optax.warmup_exponential_decay_schedule', initValue: 0, peakValue: 0.1, warmupSteps: 100, transitionSteps: 1000, decayRate: 0.5 }
- *
- * @category model
- * @since 0.1.0
- */
-export type WarmupExponentialDecayScheduleConfig = t.TypeOf<typeof WarmupExponentialDecayScheduleConfig>
-
-/**
- * The arguments of `warmupExponentialDecaySchedule`: its config without `type`.
- *
- * @example
- * import type { optax } from 'lr-schedule'
- * const o: optax.WarmupExponentialDecayScheduleOptions = { initValue: 0, peakValue: 0.1, warmupSteps: 100, transitionSteps: 1000, decayRate: 0.5, staircase: true }
- *
- * @category model
- * @since 0.1.0
- */
-export type WarmupExponentialDecayScheduleOptions = Omit<WarmupExponentialDecayScheduleConfig, 'type'>
-
-// -------------------------------------------------------------------------------------
-// constructors
-// -------------------------------------------------------------------------------------
+export type WarmupExponentialDecayScheduleOptions = OptionsOf<typeof args>
 
 /**
  * optax's `warmup_exponential_decay_schedule`.
@@ -79,34 +60,4 @@ export type WarmupExponentialDecayScheduleOptions = Omit<WarmupExponentialDecayS
  * @category constructors
  * @since 0.1.0
  */
-export const warmupExponentialDecaySchedule = (options: WarmupExponentialDecayScheduleOptions): Scheduler<EpochState> => {
-  const initValue = finite('initValue', options.initValue)
-  const peakValue = finite('peakValue', options.peakValue)
-  const warmupSteps = integer('warmupSteps', options.warmupSteps)
-  const transitionSteps = integer('transitionSteps', options.transitionSteps)
-  const decayRate = nonNegative('decayRate', options.decayRate)
-  const transitionBegin = integer('transitionBegin', withDefault(options.transitionBegin, 0))
-  const staircase = boolean('staircase', withDefault(options.staircase, false))
-  const endValue = options.endValue === undefined ? undefined : finite('endValue', options.endValue)
-  checkSpan('peakValue', initValue, peakValue, warmupSteps, ['initValue', 'peakValue'])
-  return optaxLeaf(
-    'optax.warmup_exponential_decay_schedule',
-    {
-      initValue,
-      peakValue,
-      warmupSteps,
-      transitionSteps,
-      decayRate,
-      transitionBegin,
-      staircase,
-      ...(endValue === undefined ? {} : { endValue })
-    },
-    joinFn(
-      [
-        polynomialFn(initValue, peakValue, 1, warmupSteps, 0),
-        exponentialFn(peakValue, transitionSteps, decayRate, transitionBegin, staircase, endValue)
-      ],
-      [warmupSteps]
-    )
-  )
-}
+export const warmupExponentialDecaySchedule = WarmupExponentialDecaySchedule.make

@@ -31,7 +31,7 @@ describe('optax.constant_schedule: validation', () => {
   for (const [value, message] of [
     [NaN, 'value: expected a finite number, got NaN'],
     [Infinity, 'value: expected a finite number, got Infinity'],
-    [undefined, 'value: expected a finite number, got undefined'],
+    [undefined, 'value: missing, expected a finite number'],
     ['0.1', 'value: expected a finite number, got "0.1"']
   ] as const)
     test(`rejects ${message}`, () => {

@@ -45,7 +45,7 @@ describe('optax.cosine_decay_schedule: values', () => {
 describe('optax.cosine_decay_schedule: validation', () => {
   const ok = { initValue: 1, decaySteps: 10 }
   for (const [options, message] of [
-    [{ ...ok, initValue: undefined }, 'initValue: expected a finite number, got undefined'],
+    [{ ...ok, initValue: undefined }, 'initValue: missing, expected a finite number'],
     [{ ...ok, decaySteps: 0 }, 'decaySteps: expected a positive integer, got 0'],
     [{ ...ok, decaySteps: -3 }, 'decaySteps: expected a positive integer, got -3'],
     [{ ...ok, decaySteps: 2.5 }, 'decaySteps: expected a positive integer, got 2.5'],

@@ -64,7 +64,7 @@ describe('optax.join_schedules: validation', () => {
     [{ boundaries: [] }, 'schedules: expected a non-empty array of optax schedules, got undefined'],
     [{ schedules: [c(1), stepLR({ stepSize: 2 })], boundaries: [3] }, 'schedules[1]: expected an optax schedule (built by the optax presets: the join evaluates its closed form), got StepLR'],
     [{ schedules: [c(1), { type: 'optax.constant_schedule', value: 1 }], boundaries: [3] }, 'schedules[1]: expected an optax schedule (built by the optax presets: the join evaluates its closed form), got {"type":"optax.constant_schedule","value":1}'],
-    [{ schedules: [c(1), c(2)] }, 'boundaries: expected an array of integers, got undefined'],
+    [{ schedules: [c(1), c(2)] }, 'boundaries: missing, expected an array'],
     [{ schedules: [c(1), c(2)], boundaries: [1.5] }, 'boundaries[0]: expected an integer, got 1.5'],
     [{ schedules: [c(1), c(2)], boundaries: [] }, 'boundaries: expected 1 integer (one fewer than the 2 schedules), got []'],
     [{ schedules: [c(1), c(2), c(3)], boundaries: [1, 2, 3] }, 'boundaries: expected 2 integers (one fewer than the 3 schedules), got [1,2,3]']

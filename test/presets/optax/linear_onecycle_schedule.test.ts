@@ -44,7 +44,7 @@ describe('optax.linear_onecycle_schedule: validation', () => {
   const ok = { transitionSteps: 10, peakValue: 1 }
   for (const [options, message] of [
     [{ ...ok, transitionSteps: 0 }, 'transitionSteps: expected a positive integer, got 0'],
-    [{ ...ok, peakValue: undefined }, 'peakValue: expected a finite number, got undefined'],
+    [{ ...ok, peakValue: undefined }, 'peakValue: missing, expected a finite number'],
     [{ ...ok, pctStart: NaN }, 'pctStart: expected a finite number, got NaN'],
     [{ ...ok, pctFinal: '0.8' }, 'pctFinal: expected a finite number, got "0.8"'],
     [{ ...ok, pctFinal: -1e300 }, 'pctFinal: expected a number with int(pctFinal · transitionSteps) a safe integer, got -1e+300'],

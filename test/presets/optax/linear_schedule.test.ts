@@ -51,7 +51,7 @@ describe('optax.linear_schedule: validation', () => {
     [{ ...ok, initValue: NaN }, 'initValue: expected a finite number, got NaN'],
     [{ ...ok, endValue: Infinity }, 'endValue: expected a finite number, got Infinity'],
     [{ ...ok, transitionSteps: 2.5 }, 'transitionSteps: expected an integer, got 2.5'],
-    [{ ...ok, transitionSteps: undefined }, 'transitionSteps: expected an integer, got undefined'],
+    [{ ...ok, transitionSteps: undefined }, 'transitionSteps: missing, expected an integer'],
     [{ ...ok, transitionBegin: 1.5 }, 'transitionBegin: expected an integer, got 1.5'],
     [{ ...ok, transitionBegin: 2 ** 60 }, `transitionBegin: expected an integer, got ${2 ** 60}`],
     [{ ...ok, initValue: 1e308, endValue: -1e308 }, 'endValue: expected a value with initValue - endValue finite (initValue is 1e+308), got -1e+308']

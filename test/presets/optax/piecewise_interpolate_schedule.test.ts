@@ -57,7 +57,7 @@ describe('optax.piecewise_interpolate_schedule: values', () => {
 describe('optax.piecewise_interpolate_schedule: validation', () => {
   for (const [options, message] of [
     [{ interpolateType: 'quadratic', initValue: 1 }, 'interpolateType: expected one of "linear", "cosine", got "quadratic"'],
-    [{ initValue: 1 }, 'interpolateType: expected one of "linear", "cosine", got undefined'],
+    [{ initValue: 1 }, 'interpolateType: missing, expected one of "linear", "cosine"'],
     [{ interpolateType: 'linear', initValue: Infinity }, 'initValue: expected a finite number, got Infinity'],
     [{ interpolateType: 'linear', initValue: 1, boundariesAndScales: { 5: -2 } }, 'boundariesAndScales[5]: expected a scale that is a finite number >= 0, got -2'],
     [{ interpolateType: 'linear', initValue: 1, boundariesAndScales: { '+5': 2 } }, 'boundariesAndScales.+5: expected a key that is an integer step (such as "100"), got "+5"'],

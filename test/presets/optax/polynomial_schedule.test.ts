@@ -46,7 +46,7 @@ describe('optax.polynomial_schedule: values', () => {
 describe('optax.polynomial_schedule: validation', () => {
   const ok = { initValue: 1, endValue: 0, power: 2, transitionSteps: 10 }
   for (const [options, message] of [
-    [{ ...ok, initValue: undefined }, 'initValue: expected a finite number, got undefined'],
+    [{ ...ok, initValue: undefined }, 'initValue: missing, expected a finite number'],
     [{ ...ok, endValue: NaN }, 'endValue: expected a finite number, got NaN'],
     [{ ...ok, power: -1 }, 'power: expected a finite number >= 0, got -1'],
     [{ ...ok, power: Infinity }, 'power: expected a finite number >= 0, got Infinity'],

@@ -44,12 +44,12 @@ describe('optax.sgdr_schedule: values', () => {
 
 describe('optax.sgdr_schedule: validation', () => {
   for (const [options, message] of [
-    [{ cosineKwargs: [] }, 'cosineKwargs: expected a non-empty array of cycles (the arguments of warmup_cosine_decay_schedule), got []'],
-    [{}, 'cosineKwargs: expected a non-empty array of cycles (the arguments of warmup_cosine_decay_schedule), got undefined'],
+    [{ cosineKwargs: [] }, 'cosineKwargs: expected a non-empty array, got []'],
+    [{}, 'cosineKwargs: missing, expected a non-empty array'],
     [{ cosineKwargs: [two[0], 3] }, 'cosineKwargs[1]: expected an object with the arguments of warmup_cosine_decay_schedule (initValue, peakValue, warmupSteps, decaySteps, endValue, exponent), got 3'],
     [{ cosineKwargs: [{ ...two[0], peak: 1 }] }, 'cosineKwargs[0].peak: unknown argument of warmup_cosine_decay_schedule (it takes initValue, peakValue, warmupSteps, decaySteps, endValue, exponent)'],
     [{ cosineKwargs: [two[0], { ...two[1], initValue: NaN }] }, 'cosineKwargs[1].initValue: expected a finite number, got NaN'],
-    [{ cosineKwargs: [{ ...two[0], peakValue: undefined }] }, 'cosineKwargs[0].peakValue: expected a finite number, got undefined'],
+    [{ cosineKwargs: [{ ...two[0], peakValue: undefined }] }, 'cosineKwargs[0].peakValue: missing, expected a finite number'],
     [{ cosineKwargs: [{ ...two[0], warmupSteps: 0.5 }] }, 'cosineKwargs[0].warmupSteps: expected an integer, got 0.5'],
     [{ cosineKwargs: [two[0], { ...two[1], decaySteps: 1 }] }, "cosineKwargs[1].decaySteps: expected an integer > warmupSteps (1): optax's cosine decay needs decaySteps - warmupSteps > 0, got 1"],
     [{ cosineKwargs: [{ ...two[0], endValue: Infinity }] }, 'cosineKwargs[0].endValue: expected a finite number, got Infinity'],

@@ -34,7 +34,7 @@ describe('optax.warmup_constant_schedule: validation', () => {
   const ok = { initValue: 0, peakValue: 1, warmupSteps: 4 }
   for (const [options, message] of [
     [{ ...ok, initValue: NaN }, 'initValue: expected a finite number, got NaN'],
-    [{ ...ok, peakValue: undefined }, 'peakValue: expected a finite number, got undefined'],
+    [{ ...ok, peakValue: undefined }, 'peakValue: missing, expected a finite number'],
     [{ ...ok, warmupSteps: 1.5 }, 'warmupSteps: expected an integer, got 1.5'],
     [{ ...ok, initValue: -1e308, peakValue: 1e308 }, 'peakValue: expected a value with initValue - peakValue finite (initValue is -1e+308), got 1e+308']
   ] as const)

@@ -46,7 +46,7 @@ describe('optax.warmup_cosine_decay_schedule: validation', () => {
     [{ ...ok, initValue: NaN }, 'initValue: expected a finite number, got NaN'],
     [{ ...ok, peakValue: Infinity }, 'peakValue: expected a finite number, got Infinity'],
     [{ ...ok, warmupSteps: 0.5 }, 'warmupSteps: expected an integer, got 0.5'],
-    [{ ...ok, decaySteps: undefined }, 'decaySteps: expected an integer, got undefined'],
+    [{ ...ok, decaySteps: undefined }, 'decaySteps: missing, expected an integer'],
     [{ ...ok, decaySteps: 10 }, "decaySteps: expected an integer > warmupSteps (10): optax's cosine decay needs decaySteps - warmupSteps > 0, got 10"],
     [{ ...ok, decaySteps: 3 }, "decaySteps: expected an integer > warmupSteps (10): optax's cosine decay needs decaySteps - warmupSteps > 0, got 3"],
     [{ ...ok, endValue: NaN }, 'endValue: expected a finite number, got NaN'],

@@ -40,7 +40,7 @@ describe('optax.warmup_exponential_decay_schedule: validation', () => {
   const ok = { initValue: 0, peakValue: 1, warmupSteps: 2, transitionSteps: 10, decayRate: 0.5 }
   for (const [options, message] of [
     [{ ...ok, initValue: NaN }, 'initValue: expected a finite number, got NaN'],
-    [{ ...ok, peakValue: undefined }, 'peakValue: expected a finite number, got undefined'],
+    [{ ...ok, peakValue: undefined }, 'peakValue: missing, expected a finite number'],
     [{ ...ok, warmupSteps: 2.5 }, 'warmupSteps: expected an integer, got 2.5'],
     [{ ...ok, transitionSteps: NaN }, 'transitionSteps: expected an integer, got NaN'],
     [{ ...ok, decayRate: -0.1 }, 'decayRate: expected a finite number >= 0, got -0.1'],
