@@ -89,8 +89,24 @@ test.prop([fc.oneof(cycling, stepwise), groups], { numRuns: 300 })(
   'every timm schedule of the step: the fold, the fast path and the closed form agree bit for bit',
   ([config, k], initial) => {
     const s = fromTimmConfig(config)
+    const closed = closedFormTrace(s, initial, k)
+    // a decay rate above 1 may overflow (1.5 ** (t / 0.001)): then neither fold emits the
+    // non-finite value, and both fail with the same error (issue 12.6)
+    if (closed.flat().some((x) => !Number.isFinite(x))) {
+      const message = (f: () => unknown): string => {
+        try {
+          f()
+          return 'no error'
+        } catch (e) {
+          return (e as Error).message
+        }
+      }
+      expect(message(() => trace(s, initial, k))).toMatch(/^timm\.\w+: step \d+ gives group \d+ an lr of (-?Infinity|NaN)/)
+      expect(message(() => traceArray(s, initial, k))).toBe(message(() => trace(s, initial, k)))
+      return
+    }
     const folded = trace(s, initial, k).lr
-    expect(closedFormTrace(s, initial, k)).toEqual(folded)
+    expect(closed).toEqual(folded)
     expect(Array.from(traceArray(s, initial, k).lr)).toEqual(folded.flat())
   }
 )
