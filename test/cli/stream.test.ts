@@ -87,13 +87,13 @@ const cases: ReadonlyArray<readonly [string, unknown, ReadonlyArray<number>, boo
 describe('traceBlocks equals traceArray bit for bit', () => {
   test.each(cases)('%s: 10,000 steps in the default blocks (boundaries at 4,096 and 8,192)', (_name, config, lrs, takesMetrics) => {
     const s = fromConfig(config as { type: string })
-    const got = expectSameAsTraceArray(s, lrs, 10_000, takesMetrics === true ? metrics : undefined)
+    const got = expectSameAsTraceArray(s, lrs as ReadonlyArray<number>, 10_000, takesMetrics === true ? metrics : undefined)
     expect(got.starts).toEqual([0, 1, 1 + DEFAULT_BLOCK_ROWS, 1 + 2 * DEFAULT_BLOCK_ROWS])
   })
 
   test.each(cases)('%s: 2,500 steps in blocks of 1, 7, 1000, 1024 and 2500 rows', (_name, config, lrs, takesMetrics) => {
     const s = fromConfig(config as { type: string })
-    for (const blockRows of [1, 7, 1000, 1024, 2500]) expectSameAsTraceArray(s, lrs, 2500, takesMetrics === true ? metrics : undefined, blockRows)
+    for (const blockRows of [1, 7, 1000, 1024, 2500]) expectSameAsTraceArray(s, lrs as ReadonlyArray<number>, 2500, takesMetrics === true ? metrics : undefined, blockRows)
   })
 
   test('0 steps: row 0 alone; groups with initialLr and betas as traceArray reads them', () => {
