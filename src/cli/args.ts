@@ -5,7 +5,16 @@
  */
 import { MAX_STREAM_STEPS } from '../stream.js'
 
-/** The largest `--steps`: the streamed fold's (`MAX_STREAM_STEPS`, 2^53 − 2: every row index exact). */
+/**
+ * The largest `--steps`: the streamed fold's (`MAX_STREAM_STEPS`, 2^53 − 2: every row index exact).
+ *
+ * @example
+ * import { MAX_STEPS } from './args.js'
+ * MAX_STEPS // 9007199254740990
+ *
+ * @category cli
+ * @since 0.2.0
+ */
 export const MAX_STEPS = MAX_STREAM_STEPS
 
 /** A parsed command line. */

@@ -15,7 +15,15 @@ const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b'
 const DASHES = ['', '7 4', '2 3', '10 3 2 3', '4 2', '1 4', '12 6', '6 2 1 2']
 const WIDTHS = [3, 2.2, 1.8, 1.6, 1.5, 1.5, 1.5, 1.5]
 
-/** The style of series `g`: its colour, dash pattern and stroke width (and those of its legend). */
+/**
+ * The style of series `g`: its colour, dash pattern and stroke width (and those of its legend).
+ *
+ * @example
+ * seriesStyle(1) // { color: '#d62728', dash: '7 4', width: 2.2 }
+ *
+ * @category cli
+ * @since 0.2.0
+ */
 export const seriesStyle = (g: number): { readonly color: string; readonly dash: string; readonly width: number } => ({
   color: COLORS[g % COLORS.length] as string,
   dash: DASHES[g % DASHES.length] as string,
@@ -28,9 +36,16 @@ export const tick = (v: number, scale = Math.abs(v)): string => {
   return scale >= 1e-2 && scale < 1e4 ? String(Number(v.toPrecision(3))) : v.toExponential(2).replace(/\.?0+e/, 'e')
 }
 
-/** The value axis for finite values from `lo` to `hi` (Infinity/-Infinity when there were none): from 0 or below. */
-const axisRange = (lo: number, hi: number): readonly [number, number] => {
+/** A step on the axis: the integer itself below 10^6 (`25000`, not `2.5e+4`), else as `tick` writes it. */
+const stepTick = (k: number): string => (Number.isInteger(k) && Math.abs(k) < 1e6 ? String(k) : tick(k))
+
+/**
+ * The value axis for finite values from `lo` to `hi` (Infinity/-Infinity when there were none):
+ * from 0 or below (lrs), or, `fromZero` false, just the values' range (momentum, metrics).
+ */
+const axisRange = (lo: number, hi: number, fromZero = true): readonly [number, number] => {
   if (!Number.isFinite(lo)) return [0, 1]
+  if (!fromZero) return lo === hi ? [lo - (Math.abs(lo) || 1) * 0.05, hi + (Math.abs(hi) || 1) * 0.05] : [lo, hi]
   if (lo === hi) return lo === 0 ? [0, 1] : [Math.min(0, lo), Math.max(0, hi) * 1.05 || 1]
   return [Math.min(lo, 0), hi]
 }
@@ -44,6 +59,13 @@ const axisRange = (lo: number, hi: number): readonly [number, number] => {
  * group's lowest and highest finite value over the rows of the column (row k is in column
  * `round(k · (width − 1) / (total − 1))`; with fewer rows than columns, a column between rows also
  * takes its nearest row). `push` takes the rows in order, row-major, `rows` of them.
+ *
+ * @example
+ * const s: ColumnSketch = columnSketch(3, 1, 2)
+ * s.push(new Float64Array([1, 0.5, 0.25]), 3) // s.min: [1, 0.25], s.max: [1, 0.5]
+ *
+ * @category cli
+ * @since 0.2.0
  */
 export interface ColumnSketch {
   readonly width: number
@@ -55,7 +77,17 @@ export interface ColumnSketch {
   readonly push: (values: Float64Array, rows: number) => void
 }
 
-/** An empty column sketch for `total` rows (see `ColumnSketch`). */
+/**
+ * An empty column sketch for `total` rows (see `ColumnSketch`).
+ *
+ * @example
+ * const s = columnSketch(5, 1, 3)
+ * s.push(new Float64Array([1, 5, 2, 4, 3]), 5)
+ * Array.from(s.max) // [1, 5, 4] (rows 0, 1-2 and 3-4: row k in column round(k · 2 / 4))
+ *
+ * @category cli
+ * @since 0.2.0
+ */
 export const columnSketch = (total: number, groups: number, width = 72): ColumnSketch => {
   const min = new Float64Array(width * groups).fill(Infinity)
   const max = new Float64Array(width * groups).fill(-Infinity)
@@ -85,7 +117,17 @@ export const columnSketch = (total: number, groups: number, width = 72): ColumnS
   return { width, groups, total, min, max, push }
 }
 
-/** Draws a column sketch: one mark per group, each column filled from its lowest value to its highest. */
+/**
+ * Draws a column sketch: one mark per group, each column filled from its lowest value to its highest.
+ *
+ * @example
+ * const s = columnSketch(1001, 1)
+ * for (let k = 0; k <= 1000; k++) s.push(new Float64Array([Math.cos(k / 100)]), 1)
+ * terminalChartOf(s, { title: 'cosine' }) // 'cosine\n   1 |*** ...'
+ *
+ * @category cli
+ * @since 0.2.0
+ */
 export const terminalChartOf = (sketch: ColumnSketch, { height = 16, title = '' } = {}): string => {
   const { width, groups, total, min, max } = sketch
   const [lo, hi] = axisRange(Math.min(...min), Math.max(...max))
@@ -137,6 +179,14 @@ export const terminalChart = (rows: ReadonlyArray<ReadonlyArray<number>>, { widt
  * there are at most `4 · buckets`, else, for each of `buckets` equal runs of points, its first,
  * lowest, highest and last finite point (what a pixel column of the line shows). `push` takes the
  * values in order, row-major (one value per series per point).
+ *
+ * @example
+ * const s: LineSketch = lineSketch(2, 1)
+ * s.push(new Float64Array([1, 0.5]), 2)
+ * s.points(0) // [[0, 1], [1, 0.5]]
+ *
+ * @category cli
+ * @since 0.2.0
  */
 export interface LineSketch {
   readonly count: number
@@ -149,10 +199,28 @@ export interface LineSketch {
   readonly exact: boolean
 }
 
-/** The points per series an SVG line keeps (see `LineSketch`): 1,000 buckets, at most 4,000 points. */
+/**
+ * The points per series an SVG line keeps (see `LineSketch`): 1,000 buckets, at most 4,000 points.
+ *
+ * @example
+ * lineSketch(10_000_000, 1, SVG_BUCKETS) // keeps at most 4,000 points per series
+ *
+ * @category cli
+ * @since 0.2.0
+ */
 export const SVG_BUCKETS = 1000
 
-/** An empty line sketch (see `LineSketch`). */
+/**
+ * An empty line sketch (see `LineSketch`).
+ *
+ * @example
+ * const s = lineSketch(10_000, 1, 10)
+ * s.push(Float64Array.from({ length: 10_000 }, (_, k) => (k === 4321 ? 9 : 1)), 10_000)
+ * s.points(0).some(([k, v]) => k === 4321 && v === 9) // true: a one-step peak survives
+ *
+ * @category cli
+ * @since 0.2.0
+ */
 export const lineSketch = (count: number, series: number, buckets = SVG_BUCKETS, first = 0): LineSketch => {
   const exact = count <= 4 * buckets
   if (exact) {
@@ -242,6 +310,12 @@ const textWidth = (s: string, fontSize: number): number => [...s].length * fontS
 /**
  * A title in lines that fit `width` (by `textWidth`): words wrapped, at 14 px, or smaller (down
  * to 10 px) to keep it within 3 lines; a word longer than a line is cut across lines.
+ *
+ * @example
+ * wrapTitle('a b c', 1000) // { lines: ['a b c'], fontSize: 14 }
+ *
+ * @category cli
+ * @since 0.2.0
  */
 export const wrapTitle = (title: string, width: number): { readonly lines: ReadonlyArray<string>; readonly fontSize: number } => {
   const wrap = (fontSize: number): string[] => {
@@ -273,11 +347,21 @@ export const wrapTitle = (title: string, width: number): { readonly lines: Reado
   return { lines: wrap(10), fontSize: 10 }
 }
 
-/** A panel of an SVG chart: lines against the step, with their own value axis. */
+/**
+ * A panel of an SVG chart: lines against the step, with their own value axis.
+ *
+ * @example
+ * const p: Panel = { label: 'momentum', lines: lineSketch(101, 1), fromZero: false }
+ *
+ * @category cli
+ * @since 0.2.0
+ */
 export interface Panel {
   /** The value axis's label ("learning rate", "momentum", "metric"). */
   readonly label: string
   readonly lines: LineSketch
+  /** Whether the value axis starts at 0 (or below), as the lr's does (default true). */
+  readonly fromZero?: boolean
   /** The style of series `g` (`seriesStyle` by default). */
   readonly style?: (g: number) => { readonly color: string; readonly dash: string; readonly width: number }
 }
@@ -288,6 +372,14 @@ export interface Panel {
  * or legend, the others 150 more each), labelled
  * axes and ticks, one styled line per series, and a legend (inside the first panel, or below the
  * chart for named series). `steps` is the last step of the axis.
+ *
+ * @example
+ * const lr = lineSketch(3, 1)
+ * lr.push(new Float64Array([1, 0.5, 0.25]), 3)
+ * svgChartOf([{ label: 'learning rate', lines: lr }], 2, { title: 'ExponentialLR(gamma 0.5)' }) // '<svg xmlns=...'
+ *
+ * @category cli
+ * @since 0.2.0
  */
 export const svgChartOf = (
   panels: ReadonlyArray<Panel>,
@@ -324,8 +416,10 @@ export const svgChartOf = (
     let lo = Infinity
     let hi = -Infinity
     for (const pts of series) for (const [, v] of pts) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)]
-    ;[lo, hi] = axisRange(lo, hi)
-    const y = (v: number): number => top + ph - ((v - lo) / (hi - lo)) * ph
+    ;[lo, hi] = axisRange(lo, hi, panel.fromZero ?? true)
+    // lines keep 6 px from the frame: a line at the axis's end is not drawn over the axis
+    const pad = 6
+    const y = (v: number): number => top + ph - pad - ((v - lo) / (hi - lo)) * (ph - 2 * pad)
     const bottom = top + ph
     parts.push(`<g class="panel" data-label="${esc(panel.label)}">`)
     parts.push(`<rect class="plot-area" x="${m.left}" y="${top}" width="${pw}" height="${ph}" fill="none"/>`)
@@ -336,7 +430,7 @@ export const svgChartOf = (
     }
     for (const k of ticks(0, Math.max(1, steps), 8)) {
       parts.push(`<line x1="${f(x(k))}" x2="${f(x(k))}" y1="${bottom}" y2="${bottom + 5}" stroke="black"/>`)
-      if (p === panels.length - 1) parts.push(`<text x="${f(x(k))}" y="${bottom + 18}" text-anchor="middle">${esc(tick(k))}</text>`)
+      if (p === panels.length - 1) parts.push(`<text x="${f(x(k))}" y="${bottom + 18}" text-anchor="middle">${esc(stepTick(k))}</text>`)
     }
     parts.push(`<line x1="${m.left}" x2="${m.left}" y1="${top}" y2="${bottom}" stroke="black"/>`)
     parts.push(`<line x1="${m.left}" x2="${m.left + pw}" y1="${bottom}" y2="${bottom}" stroke="black"/>`)
@@ -401,10 +495,18 @@ export const svgChart = (
   } = {}
 ): string => {
   const panels: Panel[] = [{ label: 'learning rate', lines: sketchOf(rows) }]
-  if (momentum !== undefined) panels.push({ label: 'momentum', lines: sketchOf(momentum) })
-  if (metrics !== undefined) panels.push({ label: 'metric', lines: sketchOf(metrics.map((v) => [v]), 1), style: metricStyle })
+  if (momentum !== undefined) panels.push({ label: 'momentum', lines: sketchOf(momentum), fromZero: false })
+  if (metrics !== undefined) panels.push({ label: 'metric', lines: sketchOf(metrics.map((v) => [v]), 1), fromZero: false, style: metricStyle })
   return svgChartOf(panels, Math.max(0, rows.length - 1), { width, height, title, labels })
 }
 
-/** The metric panel's style (for `svgChartOf`). */
+/**
+ * The metric panel's style (for `svgChartOf`).
+ *
+ * @example
+ * METRIC_STYLE // { color: '#555555', dash: '', width: 1.5 }
+ *
+ * @category cli
+ * @since 0.2.0
+ */
 export const METRIC_STYLE: ReturnType<typeof seriesStyle> = metricStyle()

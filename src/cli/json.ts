@@ -7,14 +7,31 @@
  * @internal
  */
 
-/** Where and why a text is not JSON. */
+/**
+ * Where and why a text is not JSON.
+ *
+ * @example
+ * const e: JsonSyntaxError = { line: 3, column: 14, message: "expected ',' or '}' after a property value, got \"x\"" }
+ *
+ * @category cli
+ * @since 0.2.0
+ */
 export interface JsonSyntaxError {
   readonly line: number
   readonly column: number
   readonly message: string
 }
 
-/** The parsed value, or where and why the text is not JSON. */
+/**
+ * The parsed value, or where and why the text is not JSON.
+ *
+ * @example
+ * parseJsonText('[1, 2]') // { ok: true, value: [1, 2] }
+ * parseJsonText('{\n  "a": 1 x}') // { ok: false, line: 2, column: 10, message: "expected ',' or '}' after a property value, got \"x\"" }
+ *
+ * @category cli
+ * @since 0.2.0
+ */
 export const parseJsonText = (text: string): { readonly ok: true; readonly value: unknown } | ({ readonly ok: false } & JsonSyntaxError) => {
   try {
     return { ok: true, value: JSON.parse(text) }
@@ -44,7 +61,16 @@ const describe = (text: string, i: number): string => {
 
 type Expect = 'value' | 'value or ]' | 'name or }' | 'name' | ':' | ', or ]' | ', or }' | 'end'
 
-/** The offset and description of the first character where `text` stops being JSON, if any. */
+/**
+ * The offset and description of the first character where `text` stops being JSON, if any.
+ *
+ * @example
+ * findSyntaxError('[1,]') // { offset: 3, message: "expected a value, got \"]\"" }
+ * findSyntaxError('[1]') // undefined
+ *
+ * @category cli
+ * @since 0.2.0
+ */
 export const findSyntaxError = (text: string): { readonly offset: number; readonly message: string } | undefined => {
   const stack: Array<'[' | '{'> = []
   let i = 0

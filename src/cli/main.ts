@@ -39,13 +39,28 @@ class Failure {
 /**
  * Where the output goes: `write` returns a promise when the reader is behind (wait for it before
  * writing more); `failed` is the error that ended the output (a reader that went away: EPIPE).
+ *
+ * @example
+ * const out: Output = streamOutput(process.stdout)
+ *
+ * @category cli
+ * @since 0.2.0
  */
 export interface Output {
   readonly write: (text: string) => Promise<void> | undefined
   readonly failed: () => NodeJS.ErrnoException | undefined
 }
 
-/** An `Output` over a stream, with back-pressure ('drain') and its errors kept, not thrown. */
+/**
+ * An `Output` over a stream, with back-pressure ('drain') and its errors kept, not thrown.
+ *
+ * @example
+ * const out = streamOutput(process.stdout)
+ * await out.write('{"lr":[') // waits only when standard output is behind
+ *
+ * @category cli
+ * @since 0.2.0
+ */
 export const streamOutput = (stream: NodeJS.WritableStream): Output => {
   let failed: NodeJS.ErrnoException | undefined
   stream.on('error', (e: NodeJS.ErrnoException) => {
@@ -63,8 +78,7 @@ export const streamOutput = (stream: NodeJS.WritableStream): Output => {
         stream.on('drain', finish)
         stream.on('error', finish)
       })
-    }
-    ,
+    },
     failed: () => failed
   }
 }
@@ -109,6 +123,12 @@ const version = (): string => (JSON.parse(readFileSync(new URL('../../package.js
 /**
  * Runs a command: its output into `out`, its errors (one line each) into `err`; returns the exit
  * status.
+ *
+ * @example
+ * process.exitCode = await run(['--version'], streamOutput(process.stdout), (t) => process.stderr.write(t)) // prints 0.1.0, exit status 0
+ *
+ * @category cli
+ * @since 0.2.0
  */
 export const run = async (argv: ReadonlyArray<string>, out: Output, err: (text: string) => void): Promise<number> => {
   const parsed = parseArgs(argv)
@@ -225,7 +245,7 @@ const plot = async (cmd: Traced, s: AnyScheduler, metrics: ReadonlyArray<number>
   const title = summarize(s.config)
   if (cmd.svg !== undefined && lr !== undefined) {
     const panels: Panel[] = [{ label: 'learning rate', lines: lr }]
-    if (momentum !== undefined) panels.push({ label: 'momentum', lines: momentum })
+    if (momentum !== undefined) panels.push({ label: 'momentum', lines: momentum, fromZero: false })
     if (metrics !== undefined && cmd.steps > 0) {
       // metrics[k] is the metric of step k + 1
       const m = lineSketch(cmd.steps, 1, undefined, 1)
@@ -235,7 +255,7 @@ const plot = async (cmd: Traced, s: AnyScheduler, metrics: ReadonlyArray<number>
         for (let j = 0; j < count; j++) block[j] = metrics[k + j] as number
         m.push(block, count)
       }
-      panels.push({ label: 'metric', lines: m, style: () => METRIC_STYLE })
+      panels.push({ label: 'metric', lines: m, fromZero: false, style: () => METRIC_STYLE })
     }
     try {
       writeFileSync(cmd.svg, svgChartOf(panels, cmd.steps, { title }))

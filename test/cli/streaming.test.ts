@@ -152,12 +152,12 @@ describe('plot keeps peaks and floors (the chart used to sample one row per colu
     const svg = join(dir, 'zigzag.svg')
     expect(cli(['plot', c, '--lr', '1', '--steps', String(steps), '--svg', svg]).status).toBe(0)
     const text = readFileSync(svg, 'utf8')
-    const area = /<rect class="plot-area" x="[\d.]+" y="([\d.]+)" width="[\d.]+" height="([\d.]+)"/.exec(text)
-    const top = Number(area?.[1])
-    const height = Number(area?.[2])
+    // the heights of the axis's ticks 0 and 1 (its grid lines), and of 0.1 between them
+    const tickY = new Map([...text.matchAll(/<line [^>]*y1="([\d.]+)"[^>]*stroke="#e5e5e5"\/>\n<text [^>]*>([^<]*)<\/text>/g)].map((m) => [m[2], Number(m[1])]))
+    const [y0, y1] = [tickY.get('0') as number, tickY.get('1') as number]
+    expect(y0).toBeGreaterThan(y1)
     const ys = (/<polyline class="series"[^>]* points="([^"]*)"/.exec(text)?.[1] ?? '').split(' ').map((p) => Number(p.split(',')[1]))
-    // the axis runs from 0 to 1: y(1) = top, y(0.1) = top + 0.9 · height
-    expect(Math.min(...ys)).toBeCloseTo(top, 1)
-    expect(Math.max(...ys)).toBeCloseTo(top + 0.9 * height, 1)
+    expect(Math.min(...ys)).toBeCloseTo(y1, 1)
+    expect(Math.max(...ys)).toBeCloseTo(y0 + 0.1 * (y1 - y0), 1)
   })
 })
