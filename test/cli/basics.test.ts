@@ -228,5 +228,5 @@ describe('npm pack', () => {
     const files = packed.files.map((f) => f.path)
     for (const f of ['dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/stream.js', 'dist/adapters/tfjs.js']) expect(files).toContain(f)
     rmSync(clone, { recursive: true, force: true })
-  }, 120_000)
+  }, 300_000)
 })

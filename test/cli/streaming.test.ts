@@ -33,7 +33,7 @@ const cases: ReadonlyArray<readonly [string, Config, ReadonlyArray<number>, bool
   ['ExponentialLR past the doubles (Infinity: null in JSON, Infinity in CSV, as before)', { type: 'ExponentialLR', gamma: 100 }, [1]]
 ]
 
-describe('trace streams the same bytes as before (JSON.stringify / String of traceArray\'s rows), across blocks', () => {
+describe('trace streams the same bytes as before (JSON.stringify / String of traceArray\'s rows), across blocks', { timeout: 120_000 }, () => {
   test.each(cases.map((c) => [c[0], c] as const))('%s: json and csv, 10,000 steps', (_label, [name, config, lrs, takesMetrics]) => {
     const ms = takesMetrics === true ? metrics : undefined
     for (const format of ['json', 'csv'] as const) {
@@ -53,7 +53,7 @@ describe('trace streams the same bytes as before (JSON.stringify / String of tra
   })
 })
 
-describe('flat memory: 2,000,000 steps in a 64 MB heap (the whole trace took ~440 MB for json, ~600 MB for csv)', () => {
+describe('flat memory: 2,000,000 steps in a 64 MB heap (the whole trace took ~440 MB for json, ~600 MB for csv)', { timeout: 240_000 }, () => {
   const config = join(root, 'examples', 'warmup-cosine.json')
   const steps = 2_000_000
   const heap = ['--max-old-space-size=64']
@@ -91,7 +91,7 @@ describe('flat memory: 2,000,000 steps in a 64 MB heap (the whole trace took ~44
   })
 })
 
-describe('a reader that goes away', () => {
+describe('a reader that goes away', { timeout: 120_000 }, () => {
   test('| head: the CLI stops writing, without an error or a stack trace', () => {
     const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" trace "${join(root, 'examples', 'warmup-cosine.json')}" --lr 0.1 --steps 3000000 --format csv | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}" >&2`], {
       encoding: 'utf8'
