@@ -1,7 +1,9 @@
 // Package checks (run by .ci/run after the tests, and by `npm run check:package`):
 // npm pack contents, publint --strict, arethetypeswrong (ESM-only profile), a smoke test of the
-// packed tarball installed in a temporary folder (ESM import, require, the CLI), and the size
-// budget of the core (gzipped, peers excluded). Prints one line per check; exits 1 on a failure.
+// packed tarball installed in a temporary folder (ESM import, require, the CLI through its bin link),
+// the size budget of the core (gzipped, peers excluded), and a browser bundle of the library
+// (esbuild) holding one copy of fp-ts, its size as the README states it. Prints one line per
+// check; exits 1 on a failure.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -25,6 +27,7 @@ const check = (name, f) => {
 }
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...opts })
 
+// npm pack builds dist/ itself (prepack); the build before it is for the checks that read dist/
 run('npm', ['run', 'build', '--silent'])
 const work = mkdtempSync(join(tmpdir(), 'lr-schedule-pack-'))
 const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work]))[0]
@@ -58,7 +61,11 @@ check('smoke: the tarball installed in a temporary folder (ESM import, require, 
     encoding: 'utf8'
   })
   if (cli.status !== 0 || cli.stdout !== 'step,lr0\n0,1\n1,0.5\n2,0.25\n') throw new Error(`CLI exit ${cli.status}: ${cli.stdout}${cli.stderr}`)
-  return 'import, require and `lr-schedule trace` work'
+  // as the README has it: npx in the project (--no: never from the registry)
+  const version = run('npm', ['exec', '--no', '--', 'lr-schedule', '--version'], { cwd: app }).trim()
+  const expected = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version
+  if (version !== expected) throw new Error(`npx lr-schedule --version printed ${version}, expected ${expected}`)
+  return 'import, require, `lr-schedule trace` and `npx lr-schedule --version` work'
 })
 const distFiles = () => {
   const files = []
@@ -84,6 +91,30 @@ check(`size budget of the library with its presets (gzipped, peers excluded) <= 
   const size = gzipped(all)
   if (size > ALL_BUDGET_GZIP) throw new Error(`${size} bytes`)
   return `${size} bytes (${all.length} files)`
+})
+check('browser bundle (esbuild --bundle --format=esm --minify): one copy of fp-ts, the size the README states', () => {
+  const outfile = join(work, 'bundle.js')
+  const metafile = join(work, 'bundle.meta.json')
+  run('npx', ['--no-install', 'esbuild', 'dist/index.js', '--bundle', '--format=esm', '--minify', `--metafile=${metafile}`, `--outfile=${outfile}`, '--log-level=warning'])
+  const inputs = Object.keys(JSON.parse(readFileSync(metafile, 'utf8')).inputs)
+  // a copy: one installed fp-ts (its folder) in one of its builds (lib/: CommonJS, es6/: ES modules)
+  const copies = new Set(
+    inputs.flatMap((f) => {
+      const m = /^(.*node_modules\/fp-ts)\/(?:(lib|es6)\/)?/.exec(f)
+      return m === null ? [] : [`${m[1]}/${m[2] ?? ''}`]
+    })
+  )
+  if (copies.size !== 1)
+    throw new Error(`${copies.size} copies of fp-ts in the bundle: ${[...copies].join(', ')} (map every fp-ts/lib module the library imports to fp-ts/es6 in package.json's "browser" field)`)
+  const bytes = statSync(outfile).size
+  const gz = gzipSync(readFileSync(outfile), { level: 9 }).length
+  const kB = (n) => (n / 1000).toFixed(1)
+  const stated = /browser bundle[^\n]*?([\d.]+) kB minified, ([\d.]+) kB gzipped/.exec(readFileSync(join(root, 'README.md'), 'utf8'))
+  if (stated === null) throw new Error(`README.md states no bundle size (measured ${kB(bytes)} kB minified, ${kB(gz)} kB gzipped)`)
+  const off = (said, real) => Math.abs(Number(said) * 1000 - real) / real > 0.05
+  if (off(stated[1], bytes) || off(stated[2], gz))
+    throw new Error(`README.md says ${stated[1]} kB minified, ${stated[2]} kB gzipped; measured ${kB(bytes)} kB, ${kB(gz)} kB (more than 5% apart)`)
+  return `${[...copies][0].replace(/^.*node_modules\//, '')} only; ${kB(bytes)} kB minified, ${kB(gz)} kB gzipped (fp-ts and io-ts included)`
 })
 rmSync(work, { recursive: true, force: true })
 console.log(failures.length === 0 ? 'package checks: all passed' : `package checks: ${failures.length} failed (${failures.join('; ')})`)

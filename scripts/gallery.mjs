@@ -35,7 +35,8 @@ for (const list of lists) {
     const metrics = item.metrics === undefined ? undefined : metricsFor(item.metrics, item.steps)
     const t = trace(s, item.lr, item.steps, metrics)
     const file = `${item.config.type.replace(/[^A-Za-z0-9_.-]/g, '')}-${items.indexOf(item)}.svg`.replace(/^\./, '')
-    writeFileSync(join(out, file), svgChart(t.lr, { title: item.title, width: 640, height: 320 }))
+    // momentum (schedules that set it) and the metrics get panels of their own
+    writeFileSync(join(out, file), svgChart(t.lr, { title: item.title, width: 640, height: 320, momentum: t.momentum, metrics }))
     parts.push(`### ${item.title}\n`)
     parts.push(`![${item.title}](gallery/${file})\n`)
     const note = [`initial lr ${item.lr.join(', ')}`, `${item.steps} steps`, ...(metrics === undefined ? [] : ['metrics: a noisy loss that falls, then flattens'])]

@@ -16,7 +16,8 @@ import { nameOf, protocolOf } from './internal/protocol.js'
 // utils
 // -------------------------------------------------------------------------------------
 
-const toGroups = (groups: Groups | ReadonlyArray<number>): Groups =>
+/** @internal */
+export const toGroups = (groups: Groups | ReadonlyArray<number>): Groups =>
   groups.length > 0 && typeof groups[0] === 'number'
     ? paramGroups(groups as ReadonlyArray<number>)
     : checkGroups(groups as Groups)
@@ -35,7 +36,7 @@ const checkGroups = (groups: Groups): Groups => {
  * not finite: a schedule that overflows (ExponentialLR with gamma 100 past step 154) or divides by
  * zero must fail, naming itself, the step and the group, rather than emit NaN or ±Infinity.
  */
-const checkFinite = (
+export const checkFinite = (
   type: string,
   what: 'lr' | 'momentum',
   values: ArrayLike<number>,
@@ -98,7 +99,7 @@ const metricAt = (metrics: ReadonlyArray<number> | undefined, k: number): StepIn
   metrics === undefined ? {} : { metric: metrics[k] as number }
 
 /** Checks the metrics of a fold up front: one finite number per step when the schedule takes them. */
-const checkMetrics = (scheduler: AnyScheduler, metrics: ReadonlyArray<number> | undefined, steps: number): void => {
+export const checkMetrics = (scheduler: AnyScheduler, metrics: ReadonlyArray<number> | undefined, steps: number): void => {
   if (metrics === undefined) {
     if (protocolOf(scheduler).takesMetric && steps > 0)
       throw new ScheduleError('metrics', `${steps} metrics (one per step: ${nameOf(scheduler)} reacts to a metric)`, metrics)
@@ -279,7 +280,7 @@ export const traceArray = <S>(
 }
 
 /** The steps a fold asks a kernel for at once. */
-const BLOCK = 1024
+export const BLOCK = 1024
 
 /**
  * The closed form of a scheduler, when its lr is a function of the step: the lr of every group

@@ -3,6 +3,19 @@
  *
  * @internal
  */
+import { MAX_STREAM_STEPS } from '../stream.js'
+
+/**
+ * The largest `--steps`: the streamed fold's (`MAX_STREAM_STEPS`, 2^53 − 2: every row index exact).
+ *
+ * @example
+ * import { MAX_STEPS } from './args.js'
+ * MAX_STEPS // 9007199254740990
+ *
+ * @category cli
+ * @since 0.2.0
+ */
+export const MAX_STEPS = MAX_STREAM_STEPS
 
 /** A parsed command line. */
 export type Command =
@@ -18,6 +31,7 @@ export type Command =
     }
   | { readonly command: 'validate'; readonly config: string; readonly lr: ReadonlyArray<number> | undefined; readonly functions: string | undefined }
   | { readonly command: 'help' }
+  | { readonly command: 'version' }
 
 /** What went wrong, and the exit status: 2 for a usage error, 1 for a bad value. */
 export interface ArgsError {
@@ -26,11 +40,13 @@ export interface ArgsError {
 }
 
 export const USAGE = `usage:
+  lr-schedule --version | --help
   lr-schedule trace CONFIG --lr LR[,LR...] --steps N [--metrics FILE] [--format json|csv] [--functions MODULE]
   lr-schedule plot  CONFIG --lr LR[,LR...] --steps N [--metrics FILE] [--svg FILE] [--functions MODULE]
   lr-schedule validate CONFIG [--lr LR[,LR...]] [--functions MODULE]
 CONFIG is a JSON file, or - for standard input. --metrics FILE: a JSON array, one metric per step.
---functions MODULE: an ES module whose named exports are the functions that lrLambda/scaleFn name.`
+--functions MODULE: an ES module whose named exports are the functions that lrLambda/scaleFn name.
+--steps N: an integer from 0 to ${MAX_STEPS}; the output streams (memory flat at any N).`
 
 const FLAGS: Readonly<Record<string, ReadonlyArray<string>>> = {
   trace: ['--lr', '--steps', '--metrics', '--format', '--functions'],
@@ -43,7 +59,13 @@ const usage = (line: string): ArgsError => ({ status: 2, lines: [line, ...USAGE.
 /** Parses `argv` (without node and the script). */
 export const parseArgs = (argv: ReadonlyArray<string>): Command | ArgsError => {
   const [command, ...rest] = argv
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { command: 'help' }
+  // no arguments: a usage error (the usage on standard error), unlike asking for help
+  if (command === undefined) return { status: 2, lines: USAGE.split('\n') }
+  if (command === '--help' || command === '-h' || command === 'help') return { command: 'help' }
+  if (command === '--version' || command === '-V') {
+    if (rest.length > 0) return usage(`${command} takes no arguments, got ${rest.join(' ')}`)
+    return { command: 'version' }
+  }
   const allowed = FLAGS[command]
   if (allowed === undefined) return usage(`unknown command: ${command} (expected trace, plot or validate)`)
   const positional: string[] = []
@@ -73,8 +95,9 @@ export const parseArgs = (argv: ReadonlyArray<string>): Command | ArgsError => {
   if (lrFlag === undefined) return usage(`${command} needs --lr LR[,LR...] (the initial lr of every param group)`)
   const stepsFlag = flags.get('--steps')
   if (stepsFlag === undefined) return usage(`${command} needs --steps N`)
-  const steps = Number(stepsFlag)
-  if (!/^\d+$/.test(stepsFlag) || !Number.isSafeInteger(steps)) errors.push(`--steps: expected a non-negative integer, got ${JSON.stringify(stepsFlag)}`)
+  // decimal digits only (no sign, point, exponent, hex or spaces), at most MAX_STEPS
+  const steps = /^[0-9]+$/.test(stepsFlag) ? Number(stepsFlag) : NaN
+  if (!(steps <= MAX_STEPS)) errors.push(`--steps: expected an integer from 0 to ${MAX_STEPS} in decimal digits, got ${JSON.stringify(stepsFlag)}`)
   const format = flags.get('--format') ?? 'json'
   if (format !== 'json' && format !== 'csv') errors.push(`--format: expected json or csv, got ${JSON.stringify(format)}`)
   if (errors.length > 0) return { status: 1, lines: errors }
@@ -90,11 +113,16 @@ export const parseArgs = (argv: ReadonlyArray<string>): Command | ArgsError => {
   }
 }
 
+/** A decimal number: digits with an optional point and exponent (`0.1`, `.5`, `3e-4`, `1E+2`); no hex, `Infinity` or `1e`. */
+const DECIMAL = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/
+
 const parseLrs = (s: string, errors: string[]): ReadonlyArray<number> => {
   const parts = s.split(',')
   return parts.map((p, i) => {
-    const x = p.trim() === '' ? NaN : Number(p)
-    if (!Number.isFinite(x) || x < 0) errors.push(`--lr${parts.length > 1 ? `[${i}]` : ''}: expected a finite number >= 0, got ${JSON.stringify(p)}`)
+    const t = p.trim()
+    const x = DECIMAL.test(t) ? Number(t) : NaN
+    if (!Number.isFinite(x) || x < 0)
+      errors.push(`--lr${parts.length > 1 ? `[${i}]` : ''}: expected a finite decimal number >= 0 (such as 0.1 or 3e-4), got ${JSON.stringify(p)}`)
     return x
   })
 }

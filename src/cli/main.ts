@@ -6,6 +6,13 @@
  * schedule's end), 2 for usage errors; every problem is one line on standard error, nothing on
  * standard output.
  *
+ * `trace` streams: the fold hands its rows out in blocks (src/stream.ts), each written out before
+ * the next is computed, waiting for standard output to drain; memory stays flat at any `--steps`.
+ * Since a step may fail (past OneCycleLR's end) and a failure must leave standard output empty, the
+ * fold runs once to its end without printing before the pass that prints. JSON puts `momentum`
+ * after `lr`: its rows come from one more pass of the fold (the same numbers: a fold is a pure
+ * function of its arguments). `plot` reads the rows once into sketches of bounded size (chart.ts).
+ *
  * @internal
  */
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs'
@@ -13,10 +20,12 @@ import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import * as E from 'fp-ts/lib/Either.js'
 import { ScheduleError } from '../core/errors.js'
-import { traceArray } from '../folds.js'
+import type { AnyScheduler } from '../core/model.js'
 import { decodeSchedule, formatConfigErrors } from '../json/decode.js'
+import { traceBlocks } from '../stream.js'
 import { type Command, USAGE, parseArgs } from './args.js'
-import { svgChart, terminalChart } from './chart.js'
+import { type LineSketch, type Panel, METRIC_STYLE, columnSketch, lineSketch, svgChartOf, terminalChartOf } from './chart.js'
+import { parseJsonText } from './json.js'
 import { summarize } from './summary.js'
 
 /** A failure: the lines for standard error and the exit status. */
@@ -25,6 +34,53 @@ class Failure {
     readonly lines: ReadonlyArray<string>,
     readonly status: 1 | 2 = 1
   ) {}
+}
+
+/**
+ * Where the output goes: `write` returns a promise when the reader is behind (wait for it before
+ * writing more); `failed` is the error that ended the output (a reader that went away: EPIPE).
+ *
+ * @example
+ * const out: Output = streamOutput(process.stdout)
+ *
+ * @category cli
+ * @since 0.2.0
+ */
+export interface Output {
+  readonly write: (text: string) => Promise<void> | undefined
+  readonly failed: () => NodeJS.ErrnoException | undefined
+}
+
+/**
+ * An `Output` over a stream, with back-pressure ('drain') and its errors kept, not thrown.
+ *
+ * @example
+ * const out = streamOutput(process.stdout)
+ * await out.write('{"lr":[') // waits only when standard output is behind
+ *
+ * @category cli
+ * @since 0.2.0
+ */
+export const streamOutput = (stream: NodeJS.WritableStream): Output => {
+  let failed: NodeJS.ErrnoException | undefined
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    failed ??= e
+  })
+  return {
+    write: (text) => {
+      if (failed !== undefined || stream.write(text)) return undefined
+      return new Promise<void>((done) => {
+        const finish = (): void => {
+          stream.off('drain', finish)
+          stream.off('error', finish)
+          done()
+        }
+        stream.on('drain', finish)
+        stream.on('error', finish)
+      })
+    },
+    failed: () => failed
+  }
 }
 
 const read = (file: string, what: string): string => {
@@ -36,11 +92,9 @@ const read = (file: string, what: string): string => {
 }
 
 const parseJson = (text: string, what: string): unknown => {
-  try {
-    return JSON.parse(text)
-  } catch (e) {
-    throw new Failure([`${what}: invalid JSON (${(e as Error).message})`])
-  }
+  const r = parseJsonText(text)
+  if (!r.ok) throw new Failure([`${what}: invalid JSON at line ${r.line}, column ${r.column}: ${r.message}`])
+  return r.value
 }
 
 const loadFunctions = async (file: string | undefined): Promise<Readonly<Record<string, (x: number) => number>>> => {
@@ -63,56 +117,157 @@ const readMetrics = (file: string | undefined, steps: number): ReadonlyArray<num
   return m as ReadonlyArray<number>
 }
 
-const rowsOf = (a: Float64Array, groups: number): number[][] =>
-  Array.from({ length: a.length / groups }, (_, k) => Array.from(a.subarray(k * groups, (k + 1) * groups)))
+/** The package's version, from its package.json (two folders up from dist/cli/). */
+const version = (): string => (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
 
-/** Runs a command; returns what to print and the exit status. */
-export const run = async (argv: ReadonlyArray<string>): Promise<{ readonly stdout: string; readonly stderr: string; readonly status: number }> => {
+/**
+ * Runs a command: its output into `out`, its errors (one line each) into `err`; returns the exit
+ * status.
+ *
+ * @example
+ * process.exitCode = await run(['--version'], streamOutput(process.stdout), (t) => process.stderr.write(t)) // prints 0.1.0, exit status 0
+ *
+ * @category cli
+ * @since 0.2.0
+ */
+export const run = async (argv: ReadonlyArray<string>, out: Output, err: (text: string) => void): Promise<number> => {
   const parsed = parseArgs(argv)
-  if ('status' in parsed) return { stdout: '', stderr: `${parsed.lines.join('\n')}\n`, status: parsed.status }
-  if (parsed.command === 'help') return { stdout: `${USAGE}\n`, stderr: '', status: 0 }
+  if ('status' in parsed) {
+    err(`${parsed.lines.join('\n')}\n`)
+    return parsed.status
+  }
   try {
-    return { stdout: await execute(parsed), stderr: '', status: 0 }
+    if (parsed.command === 'help') await out.write(`${USAGE}\n`)
+    else if (parsed.command === 'version') await out.write(`${version()}\n`)
+    else await execute(parsed, out)
+    const failed = out.failed()
+    // a reader that stopped reading (`| head`) is not an error of ours
+    if (failed !== undefined && failed.code !== 'EPIPE') throw new Failure([`output: cannot write (${failed.code ?? failed.message})`])
+    return 0
   } catch (e) {
-    if (e instanceof Failure) return { stdout: '', stderr: `${e.lines.join('\n')}\n`, status: e.status }
-    if (e instanceof ScheduleError) return { stdout: '', stderr: `${e.message}\n`, status: 1 }
-    return { stdout: '', stderr: `internal error: ${(e as Error).message ?? String(e)}\n`, status: 1 }
+    if (e instanceof Failure) {
+      err(`${e.lines.join('\n')}\n`)
+      return e.status
+    }
+    if (e instanceof ScheduleError) {
+      err(`${e.message}\n`)
+      return 1
+    }
+    err(`internal error: ${(e as Error).message ?? String(e)}\n`)
+    return 1
   }
 }
 
-const execute = async (cmd: Exclude<Command, { readonly command: 'help' }>): Promise<string> => {
+type Traced = Extract<Command, { readonly command: 'trace' | 'plot' }>
+
+const execute = async (cmd: Exclude<Command, { readonly command: 'help' | 'version' }>, out: Output): Promise<void> => {
   const json = parseJson(read(cmd.config, 'config'), 'config')
   const functions = await loadFunctions(cmd.functions)
   const decoded = decodeSchedule(json, cmd.lr === undefined ? { functions } : { functions, groups: cmd.lr.length })
   if (E.isLeft(decoded)) throw new Failure(formatConfigErrors(decoded.left))
   const s = decoded.right
-  if (cmd.command === 'validate') return `ok\n${summarize(s.config)}\n`
-  const metrics = readMetrics(cmd.metrics, cmd.steps)
-  const t = traceArray(s, cmd.lr, cmd.steps, metrics)
-  const lr = rowsOf(t.lr, t.groups)
-  const momentum = t.momentum === undefined ? undefined : rowsOf(t.momentum, t.groups)
-  if (cmd.command === 'plot') {
-    const title = summarize(s.config)
-    if (cmd.svg !== undefined) {
-      try {
-        writeFileSync(cmd.svg, svgChart(lr, { title: title.length > 110 ? `${title.slice(0, 107)}...` : title }))
-      } catch (e) {
-        throw new Failure([`--svg: cannot write ${cmd.svg} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`])
-      }
-    }
-    return `${terminalChart(lr, { title })}\n`
+  if (cmd.command === 'validate') {
+    await out.write(`ok\n${summarize(s.config)}\n`)
+    return
   }
-  if (cmd.format === 'json') return `${JSON.stringify(momentum === undefined ? { lr } : { lr, momentum })}\n`
-  const header = ['step', ...lr[0]!.map((_, i) => `lr${i}`), ...(momentum === undefined ? [] : momentum[0]!.map((_, i) => `momentum${i}`))]
-  const lines = lr.map((row, k) => [k, ...row, ...(momentum?.[k] ?? [])].map(String).join(','))
-  return `${[header.join(','), ...lines].join('\n')}\n`
+  const metrics = readMetrics(cmd.metrics, cmd.steps)
+  if (cmd.command === 'plot') return plot(cmd, s, metrics, out)
+  // the whole fold first, printing nothing: a step that throws leaves standard output empty
+  for (const _ of traceBlocks(s, cmd.lr, cmd.steps, metrics));
+  if (cmd.format === 'json') await traceJson(cmd, s, metrics, out)
+  else await traceCsv(cmd, s, metrics, out)
+}
+
+/** Numbers as `JSON.stringify` writes them: the shortest text that parses back to the same double; `null` if not finite. */
+const jsonNumber = (x: number): string => (Number.isFinite(x) ? String(x) : 'null')
+
+/** `{"lr":[[...],...]` then `,"momentum":[[...],...]` when the schedule sets momentum, then `}`: `JSON.stringify`'s bytes. */
+const traceJson = async (cmd: Traced, s: AnyScheduler, metrics: ReadonlyArray<number> | undefined, out: Output): Promise<void> => {
+  const columns = ['lr', 'momentum'] as const
+  for (const column of columns) {
+    let opened = false
+    for (const b of traceBlocks(s, cmd.lr, cmd.steps, metrics)) {
+      const values = column === 'lr' ? b.lr : b.momentum
+      if (values === undefined) break // no momentum: the lr pass was the only one
+      let text = opened ? '' : column === 'lr' ? '{"lr":[' : ',"momentum":['
+      opened = true
+      const n = b.groups
+      for (let j = 0, at = 0; j < b.rows; j++) {
+        text += b.start + j === 0 ? '[' : ',['
+        for (let i = 0; i < n; i++, at++) text += i === 0 ? jsonNumber(values[at] as number) : `,${jsonNumber(values[at] as number)}`
+        text += ']'
+      }
+      await out.write(text)
+      if (out.failed() !== undefined) return
+    }
+    if (opened) await out.write(']')
+  }
+  await out.write('}\n')
+}
+
+/** `step,lr0,...[,momentum0,...]` then one line per row, numbers as `String` writes them. */
+const traceCsv = async (cmd: Traced, s: AnyScheduler, metrics: ReadonlyArray<number> | undefined, out: Output): Promise<void> => {
+  for (const b of traceBlocks(s, cmd.lr, cmd.steps, metrics)) {
+    const n = b.groups
+    const m = b.momentum
+    let text = ''
+    if (b.start === 0) {
+      const names = Array.from({ length: n }, (_, i) => `lr${i}`)
+      if (m !== undefined) names.push(...Array.from({ length: n }, (_, i) => `momentum${i}`))
+      text = `step,${names.join(',')}\n`
+    }
+    for (let j = 0, at = 0; j < b.rows; j++, at += n) {
+      text += String(b.start + j)
+      for (let i = 0; i < n; i++) text += `,${String(b.lr[at + i])}`
+      if (m !== undefined) for (let i = 0; i < n; i++) text += `,${String(m[at + i])}`
+      text += '\n'
+    }
+    await out.write(text)
+    if (out.failed() !== undefined) return
+  }
+}
+
+/** The terminal chart (and the SVG), from one pass of the fold into sketches of bounded size. */
+const plot = async (cmd: Traced, s: AnyScheduler, metrics: ReadonlyArray<number> | undefined, out: Output): Promise<void> => {
+  const rows = cmd.steps + 1
+  const groups = cmd.lr.length
+  const terminal = columnSketch(rows, groups)
+  const lr = cmd.svg === undefined ? undefined : lineSketch(rows, groups)
+  let momentum: LineSketch | undefined
+  for (const b of traceBlocks(s, cmd.lr, cmd.steps, metrics)) {
+    terminal.push(b.lr, b.rows)
+    lr?.push(b.lr, b.rows)
+    if (cmd.svg !== undefined && b.momentum !== undefined) {
+      momentum ??= lineSketch(rows, groups)
+      momentum.push(b.momentum, b.rows)
+    }
+  }
+  const title = summarize(s.config)
+  if (cmd.svg !== undefined && lr !== undefined) {
+    const panels: Panel[] = [{ label: 'learning rate', lines: lr }]
+    if (momentum !== undefined) panels.push({ label: 'momentum', lines: momentum, fromZero: false })
+    if (metrics !== undefined && cmd.steps > 0) {
+      // metrics[k] is the metric of step k + 1
+      const m = lineSketch(cmd.steps, 1, undefined, 1)
+      const block = new Float64Array(4096)
+      for (let k = 0; k < cmd.steps; k += block.length) {
+        const count = Math.min(block.length, cmd.steps - k)
+        for (let j = 0; j < count; j++) block[j] = metrics[k + j] as number
+        m.push(block, count)
+      }
+      panels.push({ label: 'metric', lines: m, fromZero: false, style: () => METRIC_STYLE })
+    }
+    try {
+      writeFileSync(cmd.svg, svgChartOf(panels, cmd.steps, { title }))
+    } catch (e) {
+      throw new Failure([`--svg: cannot write ${cmd.svg} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`])
+    }
+  }
+  await out.write(`${terminalChartOf(terminal, { title })}\n`)
 }
 
 // run as a program (not when imported by tests); through npm's bin link, argv[1] is a symlink
 const invoked = process.argv[1] === undefined ? undefined : realpathSync(process.argv[1])
 if (invoked !== undefined && import.meta.url === pathToFileURL(invoked).href) {
-  const { stdout, stderr, status } = await run(process.argv.slice(2))
-  process.stdout.write(stdout)
-  process.stderr.write(stderr)
-  process.exitCode = status
+  process.exitCode = await run(process.argv.slice(2), streamOutput(process.stdout), (text) => process.stderr.write(text))
 }

@@ -1,11 +1,10 @@
 // The built CLI, driven as a user would: a spawned process, real files and standard input.
 // (`npm test` builds dist/ first.)
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { cyclicLR, oneCycleLR, reduceLROnPlateau, trace } from '../../src/index.js'
+import { cli, dir, expectFailure, file, root, wellFormed } from './run.js'
 
 interface Fixture {
   readonly config: unknown
@@ -15,27 +14,6 @@ interface Fixture {
   readonly epochs?: ReadonlyArray<number>
   readonly lr: number[][]
   readonly momentum?: number[][]
-}
-
-const root = join(import.meta.dirname, '..', '..')
-const bin = join(root, 'dist', 'cli', 'main.js')
-const dir = mkdtempSync(join(tmpdir(), 'lr-schedule-cli-'))
-
-const cli = (args: ReadonlyArray<string>, input?: string) => {
-  const r = spawnSync(process.execPath, [bin, ...args], { input: input ?? '', encoding: 'utf8', cwd: dir })
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
-}
-const file = (name: string, content: unknown): string => {
-  const p = join(dir, name)
-  writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content))
-  return p
-}
-/** A failure as the contract wants it: the status, the exact lines on stderr, nothing on stdout, no stack trace. */
-const expectFailure = (r: ReturnType<typeof cli>, status: number, lines: ReadonlyArray<string>) => {
-  expect(r.stdout).toBe('')
-  expect(r.stderr.split('\n').slice(0, lines.length)).toEqual(lines)
-  expect(r.stderr).not.toMatch(/\n\s+at /)
-  expect(r.status).toBe(status)
 }
 
 describe('trace', () => {
@@ -137,7 +115,7 @@ describe('validate', () => {
 describe('bad input: exit status 1, one line per problem naming the field, nothing on stdout, no stack trace', () => {
   test('invalid JSON', () => {
     const r = cli(['trace', file('broken.json', '{"type": "StepLR", '), '--lr', '1', '--steps', '3'])
-    expect(r.stderr).toMatch(/^config: invalid JSON \(/)
+    expect(r.stderr).toMatch(/^config: invalid JSON at line 1, column 20: /)
     expectFailure(r, 1, [r.stderr.split('\n')[0] as string])
   })
 
@@ -169,7 +147,10 @@ describe('bad input: exit status 1, one line per problem naming the field, nothi
 
   test('bad flag values: --lr and --steps', () => {
     const c = file('e.json', { type: 'ExponentialLR', gamma: 0.5 })
-    expectFailure(cli(['trace', c, '--lr', '0.1,abc', '--steps', '-3']), 1, ['--lr[1]: expected a finite number >= 0, got "abc"', '--steps: expected a non-negative integer, got "-3"'])
+    expectFailure(cli(['trace', c, '--lr', '0.1,abc', '--steps', '-3']), 1, [
+      '--lr[1]: expected a finite decimal number >= 0 (such as 0.1 or 3e-4), got "abc"',
+      '--steps: expected an integer from 0 to 9007199254740990 in decimal digits, got "-3"'
+    ])
   })
 
   test('an unregistered function name', () => {
@@ -198,15 +179,3 @@ describe('usage errors: exit status 2', () => {
     expect(r.stderr).toContain('usage:')
   })
 })
-
-/** A small well-formedness check: tags nest and close, attributes are quoted. */
-const wellFormed = (xml: string): boolean => {
-  const stack: string[] = []
-  for (const m of xml.matchAll(/<(\/?)([a-zA-Z][\w-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>|<|>/g)) {
-    if (m[2] === undefined) return false // a stray < or >
-    if (m[1] === '/') {
-      if (stack.pop() !== m[2]) return false
-    } else if (m[4] !== '/') stack.push(m[2])
-  }
-  return stack.length === 0
-}
