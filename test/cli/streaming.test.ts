@@ -29,9 +29,19 @@ const cases: ReadonlyArray<readonly [string, Config, ReadonlyArray<number>, bool
   ['CyclicLR exp_range (momentum), 2 groups', { type: 'CyclicLR', baseLr: 0.001, maxLr: [0.1, 0.07], stepSizeUp: 700, mode: 'exp_range', gamma: 0.9997 }, [1, 1]],
   ['OneCycleLR (momentum), 3 groups', { type: 'OneCycleLR', maxLr: [0.5, 0.1, 1e-3], totalSteps: 10_000 }, [0.1, 0.1, 0.1]],
   ['chain of factors', { type: 'ChainedScheduler', schedulers: [{ type: 'ExponentialLR', gamma: 0.9995 }, { type: 'StepLR', stepSize: 3000, gamma: 0.3 }] }, [1]],
-  ['warmup, then ReduceLROnPlateau (metrics)', { type: 'SequentialLR', schedulers: [{ type: 'LinearLR', totalIters: 50 }, { type: 'ReduceLROnPlateau', patience: 20 }], milestones: [50] }, [0.1], true],
-  ['ExponentialLR past the doubles (Infinity: null in JSON, Infinity in CSV, as before)', { type: 'ExponentialLR', gamma: 100 }, [1]]
+  ['warmup, then ReduceLROnPlateau (metrics)', { type: 'SequentialLR', schedulers: [{ type: 'LinearLR', totalIters: 50 }, { type: 'ReduceLROnPlateau', patience: 20 }], milestones: [50] }, [0.1], true]
 ]
+
+describe('a non-finite lr is never printed (issue 12.6)', () => {
+  test('ExponentialLR gamma 100 overflows at step 155 (100^154 < 1.8e308 < 100^155): exit 1, the schedule, the step and the group on stderr, nothing on stdout', () => {
+    for (const format of ['json', 'csv'] as const) {
+      const r = cli(['trace', file('overflow.json', { type: 'ExponentialLR', gamma: 100 }), '--lr', '1', '--steps', '10000', '--format', format])
+      expect(r.status).toBe(1)
+      expect(r.stdout).toBe('')
+      expect(r.stderr).toBe("ExponentialLR: step 155 gives group 0 an lr of Infinity (a non-finite value is never emitted: check the schedule's arguments)\n")
+    }
+  })
+})
 
 describe('trace streams the same bytes as before (JSON.stringify / String of traceArray\'s rows), across blocks', { timeout: 120_000 }, () => {
   test.each(cases.map((c) => [c[0], c] as const))('%s: json and csv, 10,000 steps', (_label, [name, config, lrs, takesMetrics]) => {
