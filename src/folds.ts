@@ -9,7 +9,7 @@ import type { AnyScheduler, ArrayTrace, Groups, ParamGroup, Scheduler, StepInput
 import { paramGroups } from './core/model.js'
 import { nonNegativeInteger } from './core/validate.js'
 import { momentumOf } from './internal/groups.js'
-import type { Buffers } from './internal/kernel.js'
+import type { Buffers, Kernel } from './internal/kernel.js'
 import { nameOf, protocolOf } from './internal/protocol.js'
 
 // -------------------------------------------------------------------------------------
@@ -133,7 +133,6 @@ export const resume = <S>(
   steps: number,
   metrics?: ReadonlyArray<number>
 ): Trace<S> => {
-  const p = protocolOf(scheduler)
   nonNegativeInteger('steps', steps)
   checkMetrics(scheduler, metrics, steps)
   checkResume(scheduler, groups, state)
@@ -228,19 +227,7 @@ export const traceArray = <S>(
   }
   const lr = into === undefined ? new Float64Array(size) : output('into.lr', into.lr)
   const momentum = !p.setsMomentum ? undefined : into === undefined ? new Float64Array(size) : output('into.momentum', into.momentum)
-  const kernel = p.kernel(n)
-  // a kernel that writes its rows writes them in the pass that computes them: copying a row after
-  // the step costs more than the step (for 8 groups, about 10 ns against 2)
-  const copies = kernel.writesRows !== true
-  const current = Float64Array.from(gs, (g) => g.lr)
-  const held = Float64Array.from(gs, (g) => momentumOf(g) ?? NaN)
-  const b: Buffers = {
-    lr: current,
-    initialLr: Float64Array.from(gs, (g) => g.initialLr ?? NaN),
-    momentum: held,
-    rows: copies ? { lr: current, momentum: held } : { lr, momentum },
-    row: 0
-  }
+  const { kernel, copies, b } = kernelFor(p.kernel(gs.length), gs, lr, momentum)
   const copyRow = (from: Float64Array, to: Float64Array, k: number): void => {
     for (let i = 0, at = k * n; i < n; i++, at++) to[at] = from[i] as number
   }
@@ -277,6 +264,31 @@ export const traceArray = <S>(
       check(k, k)
     }
   return momentum === undefined ? { groups: n, steps, lr } : { groups: n, steps, lr, momentum }
+}
+
+/**
+ * A fold's kernel and buffers: the groups as columns, and the rows the kernel writes into (`lr`,
+ * `momentum`) when it writes its rows itself (`copies` false), else its own columns. @internal
+ */
+export const kernelFor = (
+  kernel: Kernel,
+  gs: Groups,
+  lr: Float64Array,
+  momentum: Float64Array | undefined
+): { readonly kernel: Kernel; readonly copies: boolean; readonly b: Buffers } => {
+  // a kernel that writes its rows writes them in the pass that computes them: copying a row after
+  // the step costs more than the step (for 8 groups, about 10 ns against 2)
+  const copies = kernel.writesRows !== true
+  const current = Float64Array.from(gs, (g) => g.lr)
+  const held = Float64Array.from(gs, (g) => momentumOf(g) ?? NaN)
+  const b: Buffers = {
+    lr: current,
+    initialLr: Float64Array.from(gs, (g) => g.initialLr ?? NaN),
+    momentum: held,
+    rows: copies ? { lr: current, momentum: held } : { lr, momentum },
+    row: 0
+  }
+  return { kernel, copies, b }
 }
 
 /** The steps a fold asks a kernel for at once. */

@@ -8,7 +8,7 @@
  * instead of in one array of `steps + 1` rows. Same calls, same operations: the same bits
  * (test/stream.test.ts holds the two equal, bit for bit, across block boundaries).
  *
- * The scheduler's internal protocol (`kernel`, `Buffers`, `cyclesMomentum`, `needsMetric`) is read
+ * The scheduler's internal protocol (`kernel`, `Buffers`, `setsMomentum`, `takesMetric`) is read
  * in one place, `foldState` below (marked INTERNAL PROTOCOL), for the architecture's v2 to repoint.
  * The CLI's `trace` and `plot` read it; it is not (yet) re-exported by the package's entry point.
  *
@@ -17,9 +17,8 @@
 import { ScheduleError } from './core/errors.js'
 import { type Buffers, type Kernel } from './internal/kernel.js'
 import type { Groups, Scheduler } from './core/model.js'
-import { BLOCK, checkFinite, checkMetrics, toGroups } from './folds.js'
+import { BLOCK, checkFinite, checkMetrics, kernelFor, toGroups } from './folds.js'
 import { nameOf, protocolOf } from './internal/protocol.js'
-import { momentumOf } from './internal/groups.js'
 
 /**
  * Rows of a trace, `start` to `start + rows - 1`, row-major like `ArrayTrace`: entry
@@ -196,16 +195,6 @@ const foldState = <S>(scheduler: Scheduler<S>, gs: Groups, metrics: ReadonlyArra
   const size = Math.max(1, Math.min(blockRows, steps)) * n
   const lr = new Float64Array(size)
   const momentum = p.setsMomentum ? new Float64Array(size) : undefined
-  const kernel = p.kernel(n)
-  const copies = kernel.writesRows !== true
-  const current = Float64Array.from(gs, (g) => g.lr)
-  const held = Float64Array.from(gs, (g) => momentumOf(g) ?? NaN)
-  const b: Buffers = {
-    lr: current,
-    initialLr: Float64Array.from(gs, (g) => g.initialLr ?? NaN),
-    momentum: held,
-    rows: copies ? { lr: current, momentum: held } : { lr, momentum },
-    row: 0
-  }
+  const { kernel, copies, b } = kernelFor(p.kernel(n), gs, lr, momentum)
   return { kernel, b, copies, lr, momentum }
 }

@@ -304,8 +304,6 @@ const ticks = (lo: number, hi: number, count: number): ReadonlyArray<number> => 
   return out
 }
 
-/** A width estimate of text in a sans-serif font: 0.6 em per character (wider than most). */
-const textWidth = (s: string, fontSize: number): number => [...s].length * fontSize * 0.6
 
 /**
  * A title in lines that fit `width` (by `textWidth`): words wrapped, at 14 px, or smaller (down
