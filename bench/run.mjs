@@ -190,11 +190,12 @@ const runCase = async (index, n) => {
 
   // the closed form at random steps of the run
   const closed = []
-  if (s.closedForm !== undefined) {
+  const closedForm = L.closedFormOf(s)
+  if (closedForm !== undefined) {
     const ts = Array.from({ length: P.closedCalls }, () => Math.floor(Math.random() * (steps + 1)))
     for (let r = -1; r < P.runs; r++) {
       const t0 = now()
-      for (const t of ts) sink += s.closedForm(t, lrs)[0]
+      for (const t of ts) sink += closedForm(t, lrs)[0]
       if (r >= 0) closed.push(nsPer(t0, ts.length))
     }
   }
@@ -203,10 +204,11 @@ const runCase = async (index, n) => {
   // into the same piece of the schedule), on a config whose horizon holds 1e9
   let o1
   const far = build(config.spec(O1_HORIZON))
-  if (far.closedForm !== undefined) {
+  const farForm = L.closedFormOf(far)
+  if (farForm !== undefined) {
     const at = (t) => {
       const t0 = now()
-      for (let k = 0; k < P.o1Calls; k++) sink += far.closedForm(t + (k & 1), lrs)[0]
+      for (let k = 0; k < P.o1Calls; k++) sink += farForm(t + (k & 1), lrs)[0]
       return nsPer(t0, P.o1Calls)
     }
     const near = config.near?.(O1_HORIZON) ?? 10
@@ -531,7 +533,7 @@ ${mem}
   are the operating system's, about the same for the loop and the fast path.
 - **Pure reducer.** \`s.init\`, then \`s.step(state, groups)\` ${n(P.steps)} times, each step's lrs (and
   momenta) stored into a \`Float64Array\` as \`traceArray\` does.
-- **Closed form.** \`s.closedForm(t, lrs)\` (it returns a new array) at ${n(P.closedCalls)} uniformly random
+- **Closed form.** \`closedFormOf(s)(t, lrs)\` (it returns a new array) at ${n(P.closedCalls)} uniformly random
   steps of the run. O(1): ${n(P.o1Calls)} calls at each of the steps shown (t and t + 1 alternately),
   ${P.runs} rounds, medians, on configs whose horizon is 2·10^9 (OneCycleLR's totalSteps, the cosine's
   tMax after the warm-up). Step 10 is not always comparable with 10^9, for reasons that have nothing

@@ -13,7 +13,9 @@ import { gzipSync } from 'node:zlib'
 const root = join(import.meta.dirname, '..')
 // bytes, gzipped as one file: the core (dist without cli/, adapters/ and the presets of other
 // libraries) and the whole library (with the presets, which the JSON decoder brings in)
-const CORE_BUDGET_GZIP = 40_000
+// (the core was 40 kB in 0.1.0; 0.2.0 adds the definitions, the streaming fold, the decoder's limits
+// and the checks of resumes and non-finite values: about 1 kB gzipped over, hence 45 kB)
+const CORE_BUDGET_GZIP = 45_000
 const ALL_BUDGET_GZIP = 90_000
 const failures = []
 const check = (name, f) => {
