@@ -11,17 +11,17 @@ import type { ConfigError } from './core/errors.js'
 import type { AnyScheduler } from './core/model.js'
 import type * as E from 'fp-ts/lib/Either.js'
 import type { AnyDefinition, Resolve } from './internal/define.js'
-import { ConstantLRConfig, constantLR } from './schedulers/ConstantLR.js'
-import { CosineAnnealingLRConfig, cosineAnnealingLR } from './schedulers/CosineAnnealingLR.js'
-import { CosineAnnealingWarmRestartsConfig, cosineAnnealingWarmRestarts } from './schedulers/CosineAnnealingWarmRestarts.js'
-import { CyclicLRConfig, cyclicLR } from './schedulers/CyclicLR.js'
-import { ExponentialLRConfig, exponentialLR } from './schedulers/ExponentialLR.js'
-import { LambdaLRConfig, type LrLambda, lambdaLR } from './schedulers/LambdaLR.js'
-import { LinearLRConfig, linearLR } from './schedulers/LinearLR.js'
-import { MultiStepLRConfig, multiStepLR } from './schedulers/MultiStepLR.js'
-import { MultiplicativeLRConfig, multiplicativeLR } from './schedulers/MultiplicativeLR.js'
-import { OneCycleLRConfig, oneCycleLR } from './schedulers/OneCycleLR.js'
-import { PolynomialLRConfig, polynomialLR } from './schedulers/PolynomialLR.js'
+import { ConstantLR } from './schedulers/ConstantLR.js'
+import { CosineAnnealingLR } from './schedulers/CosineAnnealingLR.js'
+import { CosineAnnealingWarmRestarts } from './schedulers/CosineAnnealingWarmRestarts.js'
+import { CyclicLR } from './schedulers/CyclicLR.js'
+import { ExponentialLR } from './schedulers/ExponentialLR.js'
+import { LambdaLR } from './schedulers/LambdaLR.js'
+import { LinearLR } from './schedulers/LinearLR.js'
+import { MultiStepLR } from './schedulers/MultiStepLR.js'
+import { MultiplicativeLR } from './schedulers/MultiplicativeLR.js'
+import { OneCycleLR } from './schedulers/OneCycleLR.js'
+import { PolynomialLR } from './schedulers/PolynomialLR.js'
 import { ReduceLROnPlateau } from './schedulers/ReduceLROnPlateau.js'
 import { StepLR } from './schedulers/StepLR.js'
 import { definitions as hfDefinitions } from './presets/hf/definitions.js'
@@ -67,37 +67,21 @@ export interface Translator {
 const byType = (definitions: ReadonlyArray<AnyDefinition>): Readonly<Record<string, Entry>> =>
   Object.fromEntries(definitions.map((d) => [d.type, d]))
 
-const args = ({ type: _type, ...rest }: { readonly type: string }): any => rest
-const names = (fn: Resolve, key: string, v: string | ReadonlyArray<string>) =>
-  typeof v === 'string' ? fn(key, v) : v.map((name, i) => fn(`${key}[${i}]`, name))
-
-/** The PyTorch family, by `type`. @internal */
+/** The PyTorch family's definitions, by `type` (in this order in error messages). @internal */
 const pytorch: Readonly<Record<string, Entry>> = {
   StepLR,
-  MultiStepLR: { codec: MultiStepLRConfig, build: (c) => multiStepLR(args(c)) },
-  ConstantLR: { codec: ConstantLRConfig, build: (c) => constantLR(args(c)) },
-  LinearLR: { codec: LinearLRConfig, build: (c) => linearLR(args(c)) },
-  ExponentialLR: { codec: ExponentialLRConfig, build: (c) => exponentialLR(args(c)) },
-  PolynomialLR: { codec: PolynomialLRConfig, build: (c) => polynomialLR(args(c)) },
-  CosineAnnealingLR: { codec: CosineAnnealingLRConfig, build: (c) => cosineAnnealingLR(args(c)) },
-  CosineAnnealingWarmRestarts: { codec: CosineAnnealingWarmRestartsConfig, build: (c) => cosineAnnealingWarmRestarts(args(c)) },
-  CyclicLR: {
-    codec: CyclicLRConfig,
-    build: (c, fn) => cyclicLR(c.scaleFn === undefined ? args(c) : { ...args(c), scaleFn: fn('scaleFn', c.scaleFn) }),
-    functionKeys: ['scaleFn']
-  },
-  OneCycleLR: { codec: OneCycleLRConfig, build: (c) => oneCycleLR(args(c)) },
+  MultiStepLR,
+  ConstantLR,
+  LinearLR,
+  ExponentialLR,
+  PolynomialLR,
+  CosineAnnealingLR,
+  CosineAnnealingWarmRestarts,
+  CyclicLR,
+  OneCycleLR,
   ReduceLROnPlateau,
-  LambdaLR: {
-    codec: LambdaLRConfig,
-    build: (c, fn) => lambdaLR({ lrLambda: names(fn, 'lrLambda', c.lrLambda) as LrLambda | ReadonlyArray<LrLambda> }),
-    functionKeys: ['lrLambda']
-  },
-  MultiplicativeLR: {
-    codec: MultiplicativeLRConfig,
-    build: (c, fn) => multiplicativeLR({ lrLambda: names(fn, 'lrLambda', c.lrLambda) as LrLambda | ReadonlyArray<LrLambda> }),
-    functionKeys: ['lrLambda']
-  }
+  LambdaLR,
+  MultiplicativeLR
 }
 
 /**

@@ -1,60 +1,48 @@
 /**
  * ConstantLR: multiplies the lr by `factor` for the first `totalIters` steps, then restores it.
  *
+ * Follows `torch.optim.lr_scheduler.ConstantLR` (torch/optim/lr_scheduler.py): its chainable form
+ * in the reducer, its closed form `base · (factor + (t ≥ totalIters) · (1 − factor))`.
+ *
  * @since 0.1.0
  */
-import * as t from 'io-ts'
-import { InRange, PositiveInteger, schedulerConfig } from '../core/codec.js'
-import type { Scheduler } from '../core/model.js'
-import { type Clock, type EpochState, leaf } from '../internal/leaf.js'
-import { inRange, positiveInteger, withDefault } from '../core/validate.js'
+import { InRange, PositiveInteger } from '../core/codec.js'
+import { fromFactor } from '../internal/builders.js'
+import { type ArgsOf, type OptionsOf, define, withDefault } from '../internal/define.js'
+import type { Clock } from '../internal/leaf.js'
 
-// -------------------------------------------------------------------------------------
-// model
-// -------------------------------------------------------------------------------------
+const args = {
+  // (PyTorch accepts 0, then divides by it at totalIters)
+  factor: withDefault(InRange(0, 1, { lo: true }), 'The factor of the lr until `totalIters`, in (0, 1].', 1 / 3),
+  totalIters: withDefault(PositiveInteger, 'Steps at the reduced lr.', 5)
+}
 
 /**
- * The JSON config of ConstantLR (PyTorch's arguments in camelCase, PyTorch's defaults): the codec
- * is the single source of the config's type and of `ConstantLROptions`. Arguments:
- * - `factor`: The factor, in (0, 1]. Default 1/3. (PyTorch accepts 0, then divides by it at `totalIters`.)
- * - `totalIters`: Steps at the reduced lr: a positive integer. Default 5.
+ * The definition of ConstantLR: its arguments (PyTorch's, in camelCase, with PyTorch's defaults).
  *
- * @example
- * import { ConstantLRConfig } from 'lr-schedule'
- * ConstantLRConfig.is({ type: 'ConstantLR', factor: 0.5, totalIters: 4 }) // true
+ * @category definitions
+ * @since 0.2.0
+ */
+export const ConstantLR = define({
+  type: 'ConstantLR',
+  summary: 'Holds the lr at `factor` times its value for `totalIters` steps.',
+  args,
+  make: (p) =>
+    fromFactor({
+      factor: (e) => factor(p, e),
+      // torch's closed form: factor + (last_epoch >= total_iters) * (1 - factor)
+      multiplier: (e) => p.factor + (e >= p.totalIters ? 1 : 0) * (1 - p.factor),
+      factors: (clock) => (factors, at, count) => fastFactors(p, clock, factors, at, count)
+    })
+})
+
+/**
+ * ConstantLR's arguments.
  *
  * @category model
  * @since 0.1.0
  */
-export const ConstantLRConfig = schedulerConfig('ConstantLR', {}, { factor: InRange(0, 1, { lo: true }), totalIters: PositiveInteger })
-
-/**
- * The JSON config of ConstantLR.
- *
- * @example
- * import type { ConstantLRConfig } from 'lr-schedule'
- * const c: ConstantLRConfig = { type: 'ConstantLR', factor: 0.5, totalIters: 4 }
- *
- * @category model
- * @since 0.1.0
- */
-export type ConstantLRConfig = t.TypeOf<typeof ConstantLRConfig>
-
-/**
- * ConstantLR's arguments: its config without `type` (see `ConstantLRConfig`).
- *
- * @example
- * import type { ConstantLROptions } from 'lr-schedule'
- * const o: ConstantLROptions = { factor: 0.5, totalIters: 4 }
- *
- * @category model
- * @since 0.1.0
- */
-export type ConstantLROptions = Omit<ConstantLRConfig, 'type'>
-
-// -------------------------------------------------------------------------------------
-// constructors
-// -------------------------------------------------------------------------------------
+export type ConstantLROptions = OptionsOf<typeof args>
 
 /**
  * Holds the lr at `factor` times its value for `totalIters` steps.
@@ -66,31 +54,15 @@ export type ConstantLROptions = Omit<ConstantLRConfig, 'type'>
  * @category constructors
  * @since 0.1.0
  */
-export const constantLR = (options: ConstantLROptions = {}): Scheduler<EpochState> => {
-  const factor = inRange('factor', withDefault(options.factor, 1 / 3), 0, 1, { lo: true })
-  const totalIters = positiveInteger('totalIters', withDefault(options.totalIters, 5))
-  const p: Plan = { factor, totalIters }
-  return leaf({
-    name: 'ConstantLR',
-    config: p,
-    lr: (e, lr) => lr * stepFactor(p, e),
-    factors: (clock) => (factors, at, count) => fastFactors(p, clock, factors, at, count),
-    // torch: base * (factor + (last_epoch >= total_iters) * (1 - factor))
-    closedForm: (e, base) => base * (factor + (e >= totalIters ? 1 : 0) * (1 - factor)),
-    multiplier: (e) => (e < totalIters ? factor : 1)
-  })
-}
+export const constantLR = (options: ConstantLROptions = {}) => ConstantLR.make(options)
 
-// -------------------------------------------------------------------------------------
-// utils
-// -------------------------------------------------------------------------------------
-
-type Plan = Required<ConstantLROptions>
-
-// torch: lr * factor at the initial step, lr * (1.0 / factor) at total_iters, else the lr: the
-// factor of the step that multiplies every group's lr (lr · 1 is lr exactly). A function of the scheduler's numbers, at module level: V8 compiles (and inlines) it once for every
-// ConstantLR (see Fast in internal/leaf.ts)
-const stepFactor = (p: Plan, e: number): number => (e === 0 ? p.factor : e !== p.totalIters ? 1 : 1.0 / p.factor)
+// torch: lr * factor at the initial step (e = 0), then lr * (1.0 / factor) at total_iters and the
+// lr at every other step: the factor that multiplies every group's lr (lr · 1 is lr exactly); the
+// fast path takes only steps (e ≥ 1). Functions of the scheduler's numbers, at module level: V8
+// compiles and inlines them once for every ConstantLR (see Fast in internal/leaf.ts)
+type Plan = ArgsOf<typeof args>
+const factor = (p: Plan, e: number): number => (e === 0 ? p.factor : stepFactor(p, e))
+const stepFactor = (p: Plan, e: number): number => (e !== p.totalIters ? 1 : 1.0 / p.factor)
 // the fast path: the factors of the next `count` steps, into `factors` from `at` (see FastFactors in internal/leaf.ts)
 const fastFactors = (p: Plan, clock: Clock, factors: Float64Array, at: number, count: number): void => {
   for (let j = 0; j < count; j++) factors[at + j] = stepFactor(p, ++clock.e)

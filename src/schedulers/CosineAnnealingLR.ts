@@ -2,61 +2,53 @@
  * CosineAnnealingLR: anneals the lr from its initial value to `etaMin` along half a cosine over
  * `tMax` steps. Past `tMax` it follows PyTorch and rises again (a cosine of period `2 · tMax`).
  *
+ * Follows `torch.optim.lr_scheduler.CosineAnnealingLR` (torch/optim/lr_scheduler.py): its chainable
+ * (recursive) form in the reducer, its closed form
+ * `etaMin + (base − etaMin) · (1 + cos(π t / tMax)) / 2` beside it.
+ *
  * @since 0.1.0
  */
-import * as t from 'io-ts'
-import { Finite, PositiveInteger, schedulerConfig } from '../core/codec.js'
+import { Finite, PositiveInteger } from '../core/codec.js'
+import { fromRecurrence } from '../internal/builders.js'
+import { type OptionsOf, define, required, withDefault } from '../internal/define.js'
 import type { Buffers } from '../internal/kernel.js'
-import type { Scheduler } from '../core/model.js'
-import { type Clock, type EpochState, heldMomentumRows, keepMomentum, leaf } from '../internal/leaf.js'
-import { finite, positiveInteger, withDefault } from '../core/validate.js'
+import { type Clock, heldMomentumRows, keepMomentum } from '../internal/leaf.js'
 
-// -------------------------------------------------------------------------------------
-// model
-// -------------------------------------------------------------------------------------
+const args = {
+  tMax: required(PositiveInteger, 'Half period of the cosine, in steps.'),
+  etaMin: withDefault(Finite, 'Minimum lr.', 0)
+}
 
 /**
- * The JSON config of CosineAnnealingLR (PyTorch's arguments in camelCase, PyTorch's defaults): the codec
- * is the single source of the config's type and of `CosineAnnealingLROptions`. Arguments:
- * - `tMax`: Half period, in steps: a positive integer.
- * - `etaMin`: Minimum lr. Default 0.
+ * The definition of CosineAnnealingLR: its arguments (PyTorch's, in camelCase, with PyTorch's defaults).
  *
- * @example
- * import { CosineAnnealingLRConfig } from 'lr-schedule'
- * CosineAnnealingLRConfig.is({ type: 'CosineAnnealingLR', tMax: 100, etaMin: 1e-5 }) // true
+ * @category definitions
+ * @since 0.2.0
+ */
+export const CosineAnnealingLR = define({
+  type: 'CosineAnnealingLR',
+  summary: 'Anneals the lr along a cosine from its initial value to `etaMin` in `tMax` steps.',
+  args,
+  make: ({ tMax, etaMin }) => {
+    const p: Plan = { tMax, etaMin, dip: 1 - Math.cos(Math.PI / tMax) }
+    return fromRecurrence({
+      lr: (e, lr, base, _i, initial) => (initial ? lr : rises(p, e) ? rise(p, lr, base) : anneal(p, ratio(cosAt(p, e), cosAt(p, e - 1)), lr)),
+      fast: (_n, clock, bases) => {
+        const k: Fold = { p, clock, bases, last: new Float64Array([NaN, NaN]) }
+        return (b, count) => fastSteps(k, b, count)
+      },
+      closedForm: (e, base) => closed(p, e, base)
+    })
+  }
+})
+
+/**
+ * CosineAnnealingLR's arguments.
  *
  * @category model
  * @since 0.1.0
  */
-export const CosineAnnealingLRConfig = schedulerConfig('CosineAnnealingLR', { tMax: PositiveInteger }, { etaMin: Finite })
-
-/**
- * The JSON config of CosineAnnealingLR.
- *
- * @example
- * import type { CosineAnnealingLRConfig } from 'lr-schedule'
- * const c: CosineAnnealingLRConfig = { type: 'CosineAnnealingLR', tMax: 100, etaMin: 1e-5 }
- *
- * @category model
- * @since 0.1.0
- */
-export type CosineAnnealingLRConfig = t.TypeOf<typeof CosineAnnealingLRConfig>
-
-/**
- * CosineAnnealingLR's arguments: its config without `type` (see `CosineAnnealingLRConfig`).
- *
- * @example
- * import type { CosineAnnealingLROptions } from 'lr-schedule'
- * const o: CosineAnnealingLROptions = { tMax: 100, etaMin: 1e-5 }
- *
- * @category model
- * @since 0.1.0
- */
-export type CosineAnnealingLROptions = Omit<CosineAnnealingLRConfig, 'type'>
-
-// -------------------------------------------------------------------------------------
-// constructors
-// -------------------------------------------------------------------------------------
+export type CosineAnnealingLROptions = OptionsOf<typeof args>
 
 /**
  * Anneals the lr along a cosine from its initial value to `etaMin` in `tMax` steps.
@@ -68,25 +60,7 @@ export type CosineAnnealingLROptions = Omit<CosineAnnealingLRConfig, 'type'>
  * @category constructors
  * @since 0.1.0
  */
-export const cosineAnnealingLR = (options: CosineAnnealingLROptions): Scheduler<EpochState> => {
-  const tMax = positiveInteger('tMax', options.tMax)
-  const etaMin = finite('etaMin', withDefault(options.etaMin, 0))
-  const p: Plan = { tMax, etaMin, dip: 1 - Math.cos(Math.PI / tMax) }
-  return leaf({
-    name: 'CosineAnnealingLR',
-    config: { tMax, etaMin },
-    lr: (e, lr, base, _i, initial) => (initial ? lr : rises(p, e) ? rise(p, lr, base) : anneal(p, (1 + cosAt(p, e)) / (1 + cosAt(p, e - 1)), lr)),
-    fast: (_n, clock, bases) => {
-      const k: Fold = { p, clock, bases, last: new Float64Array([NaN, NaN]) }
-      return (b, count) => fastSteps(k, b, count)
-    },
-    closedForm: (e, base) => etaMin + ((base - etaMin) * (1 + Math.cos((Math.PI * e) / tMax))) / 2
-  })
-}
-
-// -------------------------------------------------------------------------------------
-// utils
-// -------------------------------------------------------------------------------------
+export const cosineAnnealingLR = CosineAnnealingLR.make
 
 // PyTorch's recursive form (its `_step_count == 1 and last_epoch > 0` branch only serves
 // construction with last_epoch > 0, which this library replaces by resuming from a state)
@@ -107,7 +81,11 @@ interface Plan {
 const cosAt = (p: Plan, e: number): number => Math.cos((Math.PI * e) / p.tMax)
 const rises = (p: Plan, e: number): boolean => (e - 1 - p.tMax) % (2 * p.tMax) === 0
 const rise = (p: Plan, lr: number, base: number): number => lr + ((base - p.etaMin) * p.dip) / 2
-const anneal = (p: Plan, ratio: number, lr: number): number => ratio * (lr - p.etaMin) + p.etaMin
+// the step's ratio, from cos(pi e / T) and cos(pi (e - 1) / T)
+const ratio = (now: number, before: number): number => (1 + now) / (1 + before)
+const anneal = (p: Plan, r: number, lr: number): number => r * (lr - p.etaMin) + p.etaMin
+// PyTorch's _get_closed_form_lr: eta_min + (base_lr - eta_min) * (1 + cos(pi * last_epoch / T_max)) / 2
+const closed = (p: Plan, e: number, base: number): number => p.etaMin + ((base - p.etaMin) * (1 + cosAt(p, e))) / 2
 
 /** A fold's state (see Fast in internal/leaf.ts). */
 interface Fold {
@@ -144,9 +122,9 @@ const fastSteps = (k: Fold, b: Buffers, count: number): void => {
         out[row + i] = x
       }
     else {
-      const ratio = (1 + now) / (1 + before)
+      const r = ratio(now, before)
       for (let i = 0; i < lr.length; i++) {
-        const x = anneal(p, ratio, lr[i] as number)
+        const x = anneal(p, r, lr[i] as number)
         lr[i] = x
         out[row + i] = x
       }

@@ -1,59 +1,45 @@
 /**
  * ExponentialLR: multiplies the lr by `gamma` every step.
  *
+ * Follows `torch.optim.lr_scheduler.ExponentialLR` (torch/optim/lr_scheduler.py): its chainable
+ * form in the reducer, its closed form `base · gamma^t`.
+ *
  * @since 0.1.0
  */
-import * as t from 'io-ts'
-import { Positive, schedulerConfig } from '../core/codec.js'
-import type { Scheduler } from '../core/model.js'
-import { type Clock, type EpochState, type LeafLr, leaf } from '../internal/leaf.js'
-import { positive } from '../core/validate.js'
+import { Positive } from '../core/codec.js'
+import { fromFactor } from '../internal/builders.js'
+import { type ArgsOf, type OptionsOf, define, required } from '../internal/define.js'
+import type { Clock } from '../internal/leaf.js'
 
-// -------------------------------------------------------------------------------------
-// model
-// -------------------------------------------------------------------------------------
+const args = {
+  gamma: required(Positive, 'Multiplicative factor of every step (no default, as in PyTorch).')
+}
 
 /**
- * The JSON config of ExponentialLR (PyTorch's arguments in camelCase, PyTorch's defaults): the codec
- * is the single source of the config's type and of `ExponentialLROptions`. Arguments:
- * - `gamma`: Multiplicative factor per step, > 0 (no default, as in PyTorch).
+ * The definition of ExponentialLR: its arguments (PyTorch's, in camelCase).
  *
- * @example
- * import { ExponentialLRConfig } from 'lr-schedule'
- * ExponentialLRConfig.is({ type: 'ExponentialLR', gamma: 0.95 }) // true
+ * @category definitions
+ * @since 0.2.0
+ */
+export const ExponentialLR = define({
+  type: 'ExponentialLR',
+  summary: 'Decays the lr by `gamma` every step.',
+  args,
+  make: (p) =>
+    fromFactor({
+      factor: (e) => factor(p, e),
+      multiplier: (e) => p.gamma ** e,
+      factors: (clock) => (factors, at, count) => fastFactors(p, clock, factors, at, count)
+    })
+})
+
+/**
+ * ExponentialLR's arguments.
  *
  * @category model
  * @since 0.1.0
  */
-export const ExponentialLRConfig = schedulerConfig('ExponentialLR', { gamma: Positive }, {})
-
-/**
- * The JSON config of ExponentialLR.
- *
- * @example
- * import type { ExponentialLRConfig } from 'lr-schedule'
- * const c: ExponentialLRConfig = { type: 'ExponentialLR', gamma: 0.95 }
- *
- * @category model
- * @since 0.1.0
- */
-export type ExponentialLRConfig = t.TypeOf<typeof ExponentialLRConfig>
-
-/**
- * ExponentialLR's arguments: its config without `type` (see `ExponentialLRConfig`).
- *
- * @example
- * import type { ExponentialLROptions } from 'lr-schedule'
- * const o: ExponentialLROptions = { gamma: 0.95 }
- *
- * @category model
- * @since 0.1.0
- */
-export type ExponentialLROptions = Omit<ExponentialLRConfig, 'type'>
-
-// -------------------------------------------------------------------------------------
-// constructors
-// -------------------------------------------------------------------------------------
+export type ExponentialLROptions = OptionsOf<typeof args>
 
 /**
  * Decays the lr by `gamma` every step.
@@ -65,25 +51,16 @@ export type ExponentialLROptions = Omit<ExponentialLRConfig, 'type'>
  * @category constructors
  * @since 0.1.0
  */
-export const exponentialLR = (options: ExponentialLROptions): Scheduler<EpochState> => {
-  const gamma = positive('gamma', options.gamma)
-  const lr: LeafLr = (_e, lr, _base, _i, initial) => (initial ? lr : lr * gamma)
-  return leaf({
-    name: 'ExponentialLR',
-    config: { gamma },
-    lr,
-    factors: (clock) => (factors, at, count) => fastFactors(gamma, clock, factors, at, count),
-    closedForm: (e, base) => base * gamma ** e,
-    multiplier: (e) => gamma ** e
-  })
-}
+export const exponentialLR = ExponentialLR.make
 
-// -------------------------------------------------------------------------------------
-// utils
-// -------------------------------------------------------------------------------------
-
+// torch: the lr at the initial step (e = 0), lr * gamma at every step after: the factor that
+// multiplies every group's lr (lr · 1 is lr exactly); the fast path takes only steps (e ≥ 1). A
+// function of the scheduler's numbers, at module level (see Fast in internal/leaf.ts)
+type Plan = ArgsOf<typeof args>
+const factor = (p: Plan, e: number): number => (e === 0 ? 1 : stepFactor(p))
+const stepFactor = (p: Plan): number => p.gamma
 // the fast path: the factors of the next `count` steps, into `factors` from `at` (see FastFactors in internal/leaf.ts)
-const fastFactors = (gamma: number, clock: Clock, factors: Float64Array, at: number, count: number): void => {
+const fastFactors = (p: Plan, clock: Clock, factors: Float64Array, at: number, count: number): void => {
+  for (let j = 0; j < count; j++) factors[at + j] = stepFactor(p)
   clock.e += count
-  factors.fill(gamma, at, at + count)
 }

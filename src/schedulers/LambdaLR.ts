@@ -1,20 +1,17 @@
 /**
  * LambdaLR: sets each group's lr to its initial lr times `lrLambda(t)`.
  *
- * The functions live in the scheduler, never in its state (which is just the step counter), so a
- * checkpoint is plain JSON; rebuild the scheduler with the same functions to resume it.
+ * Follows `torch.optim.lr_scheduler.LambdaLR` (torch/optim/lr_scheduler.py): the lr is a function
+ * of the step, `base_lr · lr_lambda(last_epoch)`, so the reducer and the closed form are one
+ * expression. The functions live in the scheduler, never in its state (which is just the step
+ * counter), so a checkpoint is plain JSON; rebuild the scheduler with the same functions to resume
+ * it. JSON names them (see `decodeSchedule`'s `functions`).
  *
  * @since 0.1.0
  */
-import * as t from 'io-ts'
-import { FunctionNames, schedulerConfig } from '../core/codec.js'
-import type { Scheduler } from '../core/model.js'
-import { type EpochState, type LeafLr, leaf } from '../internal/leaf.js'
-import { at, funcs, groupCount } from '../core/validate.js'
-
-// -------------------------------------------------------------------------------------
-// model
-// -------------------------------------------------------------------------------------
+import { at, groupCount } from '../core/validate.js'
+import { fromStep } from '../internal/builders.js'
+import { type OptionsOf, define, fn } from '../internal/define.js'
 
 /**
  * A function of the step index.
@@ -28,49 +25,34 @@ import { at, funcs, groupCount } from '../core/validate.js'
  */
 export type LrLambda = (t: number) => number
 
-/**
- * The JSON config of LambdaLR: `lrLambda` names a function (or one per group) that the caller
- * registers when decoding (see `decodeSchedule`).
- *
- * @example
- * import { LambdaLRConfig } from 'lr-schedule'
- * LambdaLRConfig.is({ type: 'LambdaLR', lrLambda: 'warmup' }) // true
- *
- * @category model
- * @since 0.1.0
- */
-export const LambdaLRConfig = schedulerConfig('LambdaLR', { lrLambda: FunctionNames }, {})
-
-/**
- * The JSON config of LambdaLR.
- *
- * @example
- * import type { LambdaLRConfig } from 'lr-schedule'
- * const c: LambdaLRConfig = { type: 'LambdaLR', lrLambda: ['warmup', 'decay'] }
- *
- * @category model
- * @since 0.1.0
- */
-export type LambdaLRConfig = t.TypeOf<typeof LambdaLRConfig>
-
-/**
- * LambdaLR's arguments: its config with functions in place of their names.
- *
- * @example
- * import type { LambdaLROptions } from 'lr-schedule'
- * const o: LambdaLROptions = { lrLambda: (t) => 0.95 ** t }
- *
- * @category model
- * @since 0.1.0
- */
-export interface LambdaLROptions {
-  /** One function for every group, or one per group. */
-  readonly lrLambda: LrLambda | ReadonlyArray<LrLambda>
+const args = {
+  lrLambda: fn<LrLambda, 'required'>('required', 'The factor of the initial lr at step t: one function for every group, or one per group.')
 }
 
-// -------------------------------------------------------------------------------------
-// constructors
-// -------------------------------------------------------------------------------------
+/**
+ * The definition of LambdaLR: its argument (PyTorch's, in camelCase).
+ *
+ * @category definitions
+ * @since 0.2.0
+ */
+export const LambdaLR = define({
+  type: 'LambdaLR',
+  summary: 'Sets the lr to `initialLr · lrLambda(t)`.',
+  args,
+  make: ({ lrLambda }) =>
+    fromStep({
+      lr: (e, base, i) => base * at(lrLambda, i)(e),
+      checkGroups: (n) => groupCount('lrLambda', lrLambda, n)
+    })
+})
+
+/**
+ * LambdaLR's arguments: one function for every group, or one per group.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type LambdaLROptions = OptionsOf<typeof args>
 
 /**
  * Sets the lr to `initialLr · lrLambda(t)`.
@@ -82,14 +64,4 @@ export interface LambdaLROptions {
  * @category constructors
  * @since 0.1.0
  */
-export const lambdaLR = (options: LambdaLROptions): Scheduler<EpochState> => {
-  const fns = funcs<LrLambda>('lrLambda', options.lrLambda)
-  const lr: LeafLr = (e, _lr, base, i) => base * at(fns, i)(e)
-  return leaf({
-    name: 'LambdaLR',
-    config: { lrLambda: fns },
-    checkGroups: (n) => groupCount('lrLambda', fns, n),
-    lr,
-    closedForm: (e, base, i) => base * at(fns, i)(e)
-  })
-}
+export const lambdaLR = LambdaLR.make

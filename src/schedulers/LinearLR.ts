@@ -2,65 +2,48 @@
  * LinearLR: scales the lr by a factor that moves linearly from `startFactor` to `endFactor` over
  * `totalIters` steps (the usual warmup).
  *
+ * Follows `torch.optim.lr_scheduler.LinearLR` (torch/optim/lr_scheduler.py): its chainable form in
+ * the reducer, its closed form `base · (start + (end − start) · min(totalIters, t) / totalIters)`.
+ *
  * @since 0.1.0
  */
-import * as t from 'io-ts'
-import { InRange, PositiveInteger, schedulerConfig } from '../core/codec.js'
-import type { Scheduler } from '../core/model.js'
-import { type Clock, type EpochState, leaf } from '../internal/leaf.js'
-import { inRange, positiveInteger, withDefault } from '../core/validate.js'
+import { InRange, PositiveInteger } from '../core/codec.js'
+import { fromFactor } from '../internal/builders.js'
+import { type ArgsOf, type OptionsOf, define, withDefault } from '../internal/define.js'
+import type { Clock } from '../internal/leaf.js'
 
-// -------------------------------------------------------------------------------------
-// model
-// -------------------------------------------------------------------------------------
+const args = {
+  startFactor: withDefault(InRange(0, 1, { lo: true }), 'The factor of the lr at step 0, in (0, 1].', 1 / 3),
+  endFactor: withDefault(InRange(0, 1), 'The factor of the lr from step `totalIters` on, in [0, 1].', 1),
+  totalIters: withDefault(PositiveInteger, 'Length of the ramp, in steps.', 5)
+}
 
 /**
- * The JSON config of LinearLR (PyTorch's arguments in camelCase, PyTorch's defaults): the codec
- * is the single source of the config's type and of `LinearLROptions`. Arguments:
- * - `startFactor`: Factor at step 0, in (0, 1]. Default 1/3.
- * - `endFactor`: Factor from step `totalIters` on, in [0, 1]. Default 1.
- * - `totalIters`: Length of the ramp: a positive integer. Default 5.
+ * The definition of LinearLR: its arguments (PyTorch's, in camelCase, with PyTorch's defaults).
  *
- * @example
- * import { LinearLRConfig } from 'lr-schedule'
- * LinearLRConfig.is({ type: 'LinearLR', startFactor: 0.1, totalIters: 100 }) // true
+ * @category definitions
+ * @since 0.2.0
+ */
+export const LinearLR = define({
+  type: 'LinearLR',
+  summary: "Ramps the lr's factor linearly from `startFactor` to `endFactor` over `totalIters` steps.",
+  args,
+  make: (p) =>
+    fromFactor({
+      factor: (e) => factor(p, e),
+      // torch's closed form: start + (end - start) * min(total_iters, last_epoch) / total_iters
+      multiplier: (e) => p.startFactor + ((p.endFactor - p.startFactor) * Math.min(p.totalIters, e)) / p.totalIters,
+      factors: (clock) => (factors, at, count) => fastFactors(p, clock, factors, at, count)
+    })
+})
+
+/**
+ * LinearLR's arguments.
  *
  * @category model
  * @since 0.1.0
  */
-export const LinearLRConfig = schedulerConfig('LinearLR', {}, {
-    startFactor: InRange(0, 1, { lo: true }),
-    endFactor: InRange(0, 1),
-    totalIters: PositiveInteger
-  })
-
-/**
- * The JSON config of LinearLR.
- *
- * @example
- * import type { LinearLRConfig } from 'lr-schedule'
- * const c: LinearLRConfig = { type: 'LinearLR', startFactor: 0.1, totalIters: 100 }
- *
- * @category model
- * @since 0.1.0
- */
-export type LinearLRConfig = t.TypeOf<typeof LinearLRConfig>
-
-/**
- * LinearLR's arguments: its config without `type` (see `LinearLRConfig`).
- *
- * @example
- * import type { LinearLROptions } from 'lr-schedule'
- * const o: LinearLROptions = { startFactor: 0.1, totalIters: 100 }
- *
- * @category model
- * @since 0.1.0
- */
-export type LinearLROptions = Omit<LinearLRConfig, 'type'>
-
-// -------------------------------------------------------------------------------------
-// constructors
-// -------------------------------------------------------------------------------------
+export type LinearLROptions = OptionsOf<typeof args>
 
 /**
  * Ramps the lr's factor linearly from `startFactor` to `endFactor`.
@@ -72,33 +55,18 @@ export type LinearLROptions = Omit<LinearLRConfig, 'type'>
  * @category constructors
  * @since 0.1.0
  */
-export const linearLR = (options: LinearLROptions = {}): Scheduler<EpochState> => {
-  const start = inRange('startFactor', withDefault(options.startFactor, 1 / 3), 0, 1, { lo: true })
-  const end = inRange('endFactor', withDefault(options.endFactor, 1), 0, 1)
-  const total = positiveInteger('totalIters', withDefault(options.totalIters, 5))
-  const p: Plan = { startFactor: start, endFactor: end, totalIters: total }
-  return leaf({
-    name: 'LinearLR',
-    config: p,
-    lr: (e, lr, _base, _i, initial) => (e === 0 ? lr * start : initial ? lr : lr * factor(p, e)),
-    factors: (clock) => (factors, at, count) => fastFactors(p, clock, factors, at, count),
-    closedForm: (e, base) => base * (start + ((end - start) * Math.min(total, e)) / total),
-    multiplier: (e) => start + ((end - start) * Math.min(total, e)) / total
-  })
-}
+export const linearLR = (options: LinearLROptions = {}) => LinearLR.make(options)
 
-// -------------------------------------------------------------------------------------
-// utils
-// -------------------------------------------------------------------------------------
-
-type Plan = Required<LinearLROptions>
-
-// torch: the lr times 1 + (end - start) / (total * start + (last_epoch - 1) * (end - start)) up to
-// total_iters, the lr after: the factor of a step (e ≥ 1) that multiplies every group's lr. A function of the scheduler's numbers, at module level: V8 compiles (and inlines) it once for every
-// LinearLR (see Fast in internal/leaf.ts)
-const factor = (p: Plan, e: number): number =>
+// torch: lr * start at the initial step (e = 0), then the lr times
+// 1 + (end - start) / (total * start + (last_epoch - 1) * (end - start)) up to total_iters, the lr
+// after: the factor that multiplies every group's lr (lr · 1 is lr exactly); the fast path takes
+// only steps (e ≥ 1). Functions of the scheduler's numbers, at module level: V8 compiles and
+// inlines them once for every LinearLR (see Fast in internal/leaf.ts)
+type Plan = ArgsOf<typeof args>
+const factor = (p: Plan, e: number): number => (e === 0 ? p.startFactor : stepFactor(p, e))
+const stepFactor = (p: Plan, e: number): number =>
   e > p.totalIters ? 1 : 1.0 + (p.endFactor - p.startFactor) / (p.totalIters * p.startFactor + (e - 1) * (p.endFactor - p.startFactor))
 // the fast path: the factors of the next `count` steps, into `factors` from `at` (see FastFactors in internal/leaf.ts)
 const fastFactors = (p: Plan, clock: Clock, factors: Float64Array, at: number, count: number): void => {
-  for (let j = 0; j < count; j++) factors[at + j] = factor(p, ++clock.e)
+  for (let j = 0; j < count; j++) factors[at + j] = stepFactor(p, ++clock.e)
 }

@@ -2,61 +2,53 @@
  * MultiStepLR: decays the lr by `gamma` at each milestone; a milestone listed k times decays by
  * `gamma^k` there (PyTorch counts milestones with a `Counter`).
  *
+ * Follows `torch.optim.lr_scheduler.MultiStepLR` (torch/optim/lr_scheduler.py): its chainable form
+ * in the reducer, its closed form `base · gamma^bisect_right(sorted milestones, t)`.
+ *
  * @since 0.1.0
  */
-import * as t from 'io-ts'
-import { ArrayOf, NonNegativeInteger, Positive, schedulerConfig } from '../core/codec.js'
-import type { Scheduler } from '../core/model.js'
+import { ArrayOf, NonNegativeInteger, Positive } from '../core/codec.js'
 import { bisectRight } from '../internal/bisect.js'
-import { type Clock, type EpochState, leaf } from '../internal/leaf.js'
-import { array, nonNegativeInteger, positive, withDefault } from '../core/validate.js'
+import { fromFactor } from '../internal/builders.js'
+import { type OptionsOf, define, required, withDefault } from '../internal/define.js'
+import type { Clock } from '../internal/leaf.js'
 
-// -------------------------------------------------------------------------------------
-// model
-// -------------------------------------------------------------------------------------
+const args = {
+  milestones: required(ArrayOf(NonNegativeInteger), 'Steps at which the lr decays, in any order (a repeat decays again).'),
+  gamma: withDefault(Positive, 'Multiplicative factor of the decay.', 0.1)
+}
 
 /**
- * The JSON config of MultiStepLR (PyTorch's arguments in camelCase, PyTorch's defaults): the codec
- * is the single source of the config's type and of `MultiStepLROptions`. Arguments:
- * - `milestones`: Steps at which the lr decays: non-negative integers, in any order, repeats compound.
- * - `gamma`: Multiplicative factor, > 0. Default 0.1.
+ * The definition of MultiStepLR: its arguments (PyTorch's, in camelCase, with PyTorch's defaults).
  *
- * @example
- * import { MultiStepLRConfig } from 'lr-schedule'
- * MultiStepLRConfig.is({ type: 'MultiStepLR', milestones: [30, 80] }) // true
+ * @category definitions
+ * @since 0.2.0
+ */
+export const MultiStepLR = define({
+  type: 'MultiStepLR',
+  summary: 'Decays the lr by `gamma` at every milestone.',
+  args,
+  make: ({ milestones, gamma }) => {
+    const sorted = [...milestones].sort((a, b) => a - b)
+    const counts = new Map<number, number>()
+    for (const m of sorted) counts.set(m, (counts.get(m) ?? 0) + 1)
+    const p: Plan = { counts, gamma }
+    return fromFactor({
+      factor: (e) => factor(p, e),
+      // torch's closed form: gamma ** bisect_right(milestones, last_epoch)
+      multiplier: (e) => gamma ** bisectRight(sorted, e),
+      factors: (clock) => (factors, at, count) => fastFactors(p, clock, factors, at, count)
+    })
+  }
+})
+
+/**
+ * MultiStepLR's arguments.
  *
  * @category model
  * @since 0.1.0
  */
-export const MultiStepLRConfig = schedulerConfig('MultiStepLR', { milestones: ArrayOf(NonNegativeInteger) }, { gamma: Positive })
-
-/**
- * The JSON config of MultiStepLR.
- *
- * @example
- * import type { MultiStepLRConfig } from 'lr-schedule'
- * const c: MultiStepLRConfig = { type: 'MultiStepLR', milestones: [30, 80] }
- *
- * @category model
- * @since 0.1.0
- */
-export type MultiStepLRConfig = t.TypeOf<typeof MultiStepLRConfig>
-
-/**
- * MultiStepLR's arguments: its config without `type` (see `MultiStepLRConfig`).
- *
- * @example
- * import type { MultiStepLROptions } from 'lr-schedule'
- * const o: MultiStepLROptions = { milestones: [30, 80], gamma: 0.1 }
- *
- * @category model
- * @since 0.1.0
- */
-export type MultiStepLROptions = Omit<MultiStepLRConfig, 'type'>
-
-// -------------------------------------------------------------------------------------
-// constructors
-// -------------------------------------------------------------------------------------
+export type MultiStepLROptions = OptionsOf<typeof args>
 
 /**
  * Decays the lr by `gamma` at every milestone.
@@ -68,29 +60,7 @@ export type MultiStepLROptions = Omit<MultiStepLRConfig, 'type'>
  * @category constructors
  * @since 0.1.0
  */
-export const multiStepLR = (options: MultiStepLROptions): Scheduler<EpochState> => {
-  const milestones = array<number>('milestones', options.milestones)
-    .map((m, i) => nonNegativeInteger(`milestones[${i}]`, m))
-    .sort((a, b) => a - b)
-  const gamma = positive('gamma', withDefault(options.gamma, 0.1))
-  const counts = new Map<number, number>()
-  for (const m of milestones) counts.set(m, (counts.get(m) ?? 0) + 1)
-  // bisect_right(sorted milestones, e): how many milestones are <= e
-  const passed = (e: number): number => bisectRight(milestones, e)
-  const p: Plan = { counts, gamma }
-  return leaf({
-    name: 'MultiStepLR',
-    config: { milestones: options.milestones.slice(), gamma },
-    lr: (e, lr) => lr * factor(p, e),
-    factors: (clock) => (factors, at, count) => fastFactors(p, clock, factors, at, count),
-    closedForm: (e, base) => base * gamma ** passed(e),
-    multiplier: (e) => gamma ** passed(e)
-  })
-}
-
-// -------------------------------------------------------------------------------------
-// utils
-// -------------------------------------------------------------------------------------
+export const multiStepLR = MultiStepLR.make
 
 interface Plan {
   /** How many milestones are at each step that has one. */
@@ -99,8 +69,9 @@ interface Plan {
 }
 
 // torch: the lr times gamma ** (how many milestones are e) at a milestone, the lr elsewhere: the
-// factor of a step that multiplies every group's lr (lr · 1 is lr exactly). A function of the scheduler's numbers, at module level: V8 compiles (and inlines) it once for every
-// MultiStepLR (see Fast in internal/leaf.ts)
+// factor of the step that multiplies every group's lr (lr · 1 is lr exactly). A function of the
+// scheduler's numbers, at module level: V8 compiles and inlines it once for every MultiStepLR (see
+// Fast in internal/leaf.ts)
 const factor = (p: Plan, e: number): number => {
   const k = p.counts.get(e)
   return k === undefined ? 1 : p.gamma ** k

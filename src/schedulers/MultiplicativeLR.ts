@@ -1,66 +1,47 @@
 /**
  * MultiplicativeLR: multiplies each group's lr by `lrLambda(t)` at every step.
  *
- * No closed form in general (it is a product over all past steps). At a `sequential` milestone
- * it follows PyTorch 2.13: it multiplies the current lr by `lrLambda(0)` rather than starting
- * over from the initial lr.
+ * Follows `torch.optim.lr_scheduler.MultiplicativeLR` (torch/optim/lr_scheduler.py): a recurrence,
+ * `lr · lr_lambda(last_epoch)` after the initial step, with no closed form in general (it is a
+ * product over all past steps). At a `sequential` milestone it follows PyTorch 2.13: it multiplies
+ * the current lr by `lrLambda(0)` rather than starting over from the initial lr. JSON names the
+ * functions (see `decodeSchedule`'s `functions`).
  *
  * @since 0.1.0
  */
-import * as t from 'io-ts'
-import { FunctionNames, schedulerConfig } from '../core/codec.js'
-import type { Scheduler } from '../core/model.js'
-import { type EpochState, type LeafLr, leaf } from '../internal/leaf.js'
-import { at, funcs, groupCount } from '../core/validate.js'
+import { at, groupCount } from '../core/validate.js'
+import { type Body, type OptionsOf, define, fn } from '../internal/define.js'
+import { type EpochState, type LeafSpec, leaf } from '../internal/leaf.js'
 import type { LrLambda } from './LambdaLR.js'
 
-// -------------------------------------------------------------------------------------
-// model
-// -------------------------------------------------------------------------------------
-
-/**
- * The JSON config of MultiplicativeLR: `lrLambda` names a function (or one per group) that the
- * caller registers when decoding (see `decodeSchedule`).
- *
- * @example
- * import { MultiplicativeLRConfig } from 'lr-schedule'
- * MultiplicativeLRConfig.is({ type: 'MultiplicativeLR', lrLambda: 'decay' }) // true
- *
- * @category model
- * @since 0.1.0
- */
-export const MultiplicativeLRConfig = schedulerConfig('MultiplicativeLR', { lrLambda: FunctionNames }, {})
-
-/**
- * The JSON config of MultiplicativeLR.
- *
- * @example
- * import type { MultiplicativeLRConfig } from 'lr-schedule'
- * const c: MultiplicativeLRConfig = { type: 'MultiplicativeLR', lrLambda: 'decay' }
- *
- * @category model
- * @since 0.1.0
- */
-export type MultiplicativeLRConfig = t.TypeOf<typeof MultiplicativeLRConfig>
-
-/**
- * MultiplicativeLR's arguments: its config with functions in place of their names.
- *
- * @example
- * import type { MultiplicativeLROptions } from 'lr-schedule'
- * const o: MultiplicativeLROptions = { lrLambda: () => 0.95 }
- *
- * @category model
- * @since 0.1.0
- */
-export interface MultiplicativeLROptions {
-  /** One function for every group, or one per group: the factor applied at step t. */
-  readonly lrLambda: LrLambda | ReadonlyArray<LrLambda>
+const args = {
+  lrLambda: fn<LrLambda, 'required'>('required', 'The factor of the lr at step t: one function for every group, or one per group.')
 }
 
-// -------------------------------------------------------------------------------------
-// constructors
-// -------------------------------------------------------------------------------------
+/**
+ * The definition of MultiplicativeLR: its argument (PyTorch's, in camelCase).
+ *
+ * @category definitions
+ * @since 0.2.0
+ */
+export const MultiplicativeLR = define({
+  type: 'MultiplicativeLR',
+  summary: 'Multiplies the lr by `lrLambda(t)` at step t (not in the initial step).',
+  args,
+  make: ({ lrLambda }) =>
+    recurrence({
+      lr: (e, lr, _base, i, initial) => (initial ? lr : lr * at(lrLambda, i)(e)),
+      checkGroups: (n) => groupCount('lrLambda', lrLambda, n)
+    })
+})
+
+/**
+ * MultiplicativeLR's arguments: one function for every group, or one per group.
+ *
+ * @category model
+ * @since 0.1.0
+ */
+export type MultiplicativeLROptions = OptionsOf<typeof args>
 
 /**
  * Multiplies the lr by `lrLambda(t)` at step t (not in the initial step).
@@ -72,13 +53,13 @@ export interface MultiplicativeLROptions {
  * @category constructors
  * @since 0.1.0
  */
-export const multiplicativeLR = (options: MultiplicativeLROptions): Scheduler<EpochState> => {
-  const fns = funcs<LrLambda>('lrLambda', options.lrLambda)
-  const lr: LeafLr = (e, lr, _base, i, initial) => (initial ? lr : lr * at(fns, i)(e))
-  return leaf({
-    name: 'MultiplicativeLR',
-    config: { lrLambda: fns },
-    checkGroups: (n) => groupCount('lrLambda', fns, n),
-    lr
-  })
-}
+export const multiplicativeLR = MultiplicativeLR.make
+
+// fromRecurrence without a closed form (the builders' fromRecurrence asks for one): the leaf of the
+// spec, named and configured by the definition
+const recurrence =
+  (spec: Omit<LeafSpec, 'name' | 'config'>): Body<EpochState> =>
+  ({ type, config }) => {
+    const { type: _type, ...rest } = config
+    return leaf({ ...spec, name: type, config: rest })
+  }

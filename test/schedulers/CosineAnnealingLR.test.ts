@@ -59,7 +59,7 @@ describe('CosineAnnealingLR: validation', () => {
     { options: { tMax: 0 }, message: 'tMax: expected a positive integer, got 0' },
     { options: { tMax: -10 }, message: 'tMax: expected a positive integer, got -10' },
     { options: { tMax: 2.5 }, message: 'tMax: expected a positive integer, got 2.5' },
-    { options: {}, message: 'tMax: expected a positive integer, got undefined' },
+    { options: {}, message: 'tMax: missing, expected a positive integer' },
     { options: { tMax: 10, etaMin: NaN }, message: 'etaMin: expected a finite number, got NaN' },
     { options: { tMax: 10, etaMin: Infinity }, message: 'etaMin: expected a finite number, got Infinity' }
   ]) test(`rejects ${message}`, () => {

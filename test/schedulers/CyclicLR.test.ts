@@ -153,8 +153,12 @@ describe('CyclicLR: behaviour', () => {
     expectClose(trace(s, [1], 5).lr, rows([0, 0.5, 0, 0.125, 0, 0.03125]), REL)
   })
 
-  test('mode is not checked when scaleFn is given (as in PyTorch)', () => {
-    expect(() => cyclicLR({ baseLr: 0, maxLr: 1, mode: 'CATS' as never, scaleFn: () => 1 })).not.toThrow()
+  test('mode is checked even when scaleFn is given (as decoding checks it; PyTorch reads it only without scale_fn)', () => {
+    expectScheduleError(
+      () => cyclicLR({ baseLr: 0, maxLr: 1, mode: 'CATS' as never, scaleFn: () => 1 }),
+      'mode: expected one of "triangular", "triangular2", "exp_range", got "CATS"'
+    )
+    expect(() => cyclicLR({ baseLr: 0, maxLr: 1, mode: 'exp_range', scaleFn: () => 1 })).not.toThrow()
   })
 
   test('cyclePosition(t, up 2, down 2): cycles 1,1,1,1,2 and scale factors 0, 0.5, 1, 0.5, 0 at t = 0..4', () => {
@@ -180,9 +184,9 @@ describe('CyclicLR: behaviour', () => {
 describe('CyclicLR: validation', () => {
   const ok = { baseLr: 1, maxLr: 5 }
   for (const { options, message } of [
-    { options: { maxLr: 5 }, message: 'baseLr: expected a finite number >= 0, got undefined' },
+    { options: { maxLr: 5 }, message: 'baseLr: missing, expected a finite number >= 0' },
     { options: { baseLr: -1, maxLr: 5 }, message: 'baseLr: expected a finite number >= 0, got -1' },
-    { options: { baseLr: [], maxLr: 5 }, message: 'baseLr: expected a number or a non-empty array of numbers, got []' },
+    { options: { baseLr: [], maxLr: 5 }, message: 'baseLr: expected a number or a non-empty array of numbers (one per param group), got []' },
     { options: { baseLr: [1, NaN], maxLr: 5 }, message: 'baseLr[1]: expected a finite number >= 0, got NaN' },
     { options: { baseLr: 1, maxLr: Infinity }, message: 'maxLr: expected a finite number >= 0, got Infinity' },
     { options: { ...ok, stepSizeUp: 0 }, message: 'stepSizeUp: expected a positive integer, got 0' },
@@ -191,7 +195,8 @@ describe('CyclicLR: validation', () => {
     { options: { ...ok, stepSizeDown: 1.5 }, message: 'stepSizeDown: expected a non-negative integer, got 1.5' },
     { options: { ...ok, mode: 'CATS' }, message: 'mode: expected one of "triangular", "triangular2", "exp_range", got "CATS"' },
     { options: { ...ok, mode: 'exp_range', gamma: 0 }, message: 'gamma: expected a finite number > 0, got 0' },
-    { options: { ...ok, scaleFn: 1 }, message: 'scaleFn: expected a function, got 1' },
+    { options: { ...ok, scaleFn: 1 }, message: 'scaleFn: expected a function or a non-empty array of functions (one per param group), got 1' },
+    { options: { ...ok, scaleFn: [() => 1, () => 2] }, message: 'scaleFn: expected a function, got ["<function>","<function>"]' },
     { options: { ...ok, scaleFn: () => 1, scaleMode: 'epochs' }, message: 'scaleMode: expected one of "cycle", "iterations", got "epochs"' },
     { options: { ...ok, cycleMomentum: 'yes' }, message: 'cycleMomentum: expected a boolean, got "yes"' },
     { options: { ...ok, baseMomentum: -0.1 }, message: 'baseMomentum: expected a finite number >= 0, got -0.1' },

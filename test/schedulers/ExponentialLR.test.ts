@@ -34,7 +34,7 @@ describe('ExponentialLR: behaviour', () => {
 
 describe('ExponentialLR: validation', () => {
   for (const { gamma, message } of [
-    { gamma: undefined, message: 'gamma: expected a finite number > 0, got undefined' },
+    { gamma: undefined, message: 'gamma: missing, expected a finite number > 0' },
     { gamma: 0, message: 'gamma: expected a finite number > 0, got 0' },
     { gamma: -0.9, message: 'gamma: expected a finite number > 0, got -0.9' },
     { gamma: NaN, message: 'gamma: expected a finite number > 0, got NaN' },

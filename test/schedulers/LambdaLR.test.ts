@@ -42,10 +42,10 @@ describe('LambdaLR: behaviour', () => {
 
 describe('LambdaLR: validation', () => {
   for (const { lrLambda, message } of [
-    { lrLambda: 0.95, message: 'lrLambda: expected a function, got 0.95' },
-    { lrLambda: undefined, message: 'lrLambda: expected a function, got undefined' },
-    { lrLambda: [], message: 'lrLambda: expected a non-empty array, got []' },
-    { lrLambda: [() => 1, 0.95], message: 'lrLambda[1]: expected a function, got 0.95' }
+    { lrLambda: 0.95, message: 'lrLambda: expected a function or a non-empty array of functions (one per param group), got 0.95' },
+    { lrLambda: undefined, message: 'lrLambda: missing, expected a function or an array of functions (one per param group)' },
+    { lrLambda: [], message: 'lrLambda: expected a function or a non-empty array of functions (one per param group), got []' },
+    { lrLambda: [() => 1, 0.95], message: 'lrLambda: expected a function or a non-empty array of functions (one per param group), got ["<function>",0.95]' }
   ]) test(`rejects ${message}`, () => {
     expectScheduleError(() => lambdaLR({ lrLambda: lrLambda as never }), message)
   })

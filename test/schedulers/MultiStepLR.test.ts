@@ -55,7 +55,7 @@ describe('MultiStepLR: behaviour', () => {
 describe('MultiStepLR: validation', () => {
   for (const { milestones, message } of [
     { milestones: 3, message: 'milestones: expected an array, got 3' },
-    { milestones: undefined, message: 'milestones: expected an array, got undefined' },
+    { milestones: undefined, message: 'milestones: missing, expected an array' },
     { milestones: [2, -1], message: 'milestones[1]: expected a non-negative integer, got -1' },
     { milestones: [1.5], message: 'milestones[0]: expected a non-negative integer, got 1.5' },
     { milestones: [2, NaN], message: 'milestones[1]: expected a non-negative integer, got NaN' },

@@ -17,8 +17,8 @@ describe('MultiplicativeLR: PyTorch test suite', () => {
   })
 
   test('multiplicative_lr_with_lr_lambda: a number, or a list of numbers, instead of functions fails at construction', () => {
-    expectScheduleError(() => multiplicativeLR({ lrLambda: 0.95 as never }), 'lrLambda: expected a function, got 0.95')
-    expectScheduleError(() => multiplicativeLR({ lrLambda: [0.95, 0.95] as never }), 'lrLambda[0]: expected a function, got 0.95')
+    expectScheduleError(() => multiplicativeLR({ lrLambda: 0.95 as never }), 'lrLambda: expected a function or a non-empty array of functions (one per param group), got 0.95')
+    expectScheduleError(() => multiplicativeLR({ lrLambda: [0.95, 0.95] as never }), 'lrLambda: expected a function or a non-empty array of functions (one per param group), got [0.95,0.95]')
   })
 })
 
@@ -41,9 +41,9 @@ describe('MultiplicativeLR: behaviour', () => {
 
 describe('MultiplicativeLR: validation', () => {
   for (const { lrLambda, message } of [
-    { lrLambda: undefined, message: 'lrLambda: expected a function, got undefined' },
-    { lrLambda: [], message: 'lrLambda: expected a non-empty array, got []' },
-    { lrLambda: 'x', message: 'lrLambda: expected a function, got "x"' }
+    { lrLambda: undefined, message: 'lrLambda: missing, expected a function or an array of functions (one per param group)' },
+    { lrLambda: [], message: 'lrLambda: expected a function or a non-empty array of functions (one per param group), got []' },
+    { lrLambda: 'x', message: 'lrLambda: expected a function or a non-empty array of functions (one per param group), got "x"' }
   ]) test(`rejects ${message}`, () => {
     expectScheduleError(() => multiplicativeLR({ lrLambda: lrLambda as never }), message)
   })

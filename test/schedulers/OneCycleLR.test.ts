@@ -91,10 +91,10 @@ describe('OneCycleLR: behaviour', () => {
 
 describe('OneCycleLR: validation', () => {
   test.each([
-    [{ maxLr: 1 }, 'totalSteps: expected a positive integer (or epochs and stepsPerEpoch), got undefined'],
+    [{ maxLr: 1 }, 'totalSteps: missing, expected a positive integer (or epochs and stepsPerEpoch)'],
     [{ maxLr: 1, totalSteps: 0 }, 'totalSteps: expected a positive integer, got 0'],
     [{ maxLr: 1, totalSteps: 10.5 }, 'totalSteps: expected a positive integer, got 10.5'],
-    [{ maxLr: 1, epochs: 3 }, 'stepsPerEpoch: expected a positive integer (epochs is given), got undefined'],
+    [{ maxLr: 1, epochs: 3 }, 'stepsPerEpoch: missing, expected a positive integer (epochs is given)'],
     [{ maxLr: 1, epochs: 3, stepsPerEpoch: 4, totalSteps: 10 }, 'totalSteps: expected epochs · stepsPerEpoch = 12 when all three are given, got 10'],
     [{ maxLr: 1, totalSteps: 10, pctStart: 1.1 }, 'pctStart: expected a number in [0, 1], got 1.1'],
     [{ maxLr: 1, totalSteps: 10, pctStart: 0.1 }, 'pctStart: expected a fraction with pctStart · totalSteps ≠ 1 (the warm-up phase would have no length; PyTorch divides by zero) for totalSteps 10, got 0.1'],
