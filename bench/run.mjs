@@ -52,7 +52,7 @@ const sameBits = (a, b) => a.length === b.length && a.every((x, i) => Object.is(
 const reducerFold = (s, lrs, steps) => {
   const n = lrs.length
   const lr = new Float64Array((steps + 1) * n)
-  const momentum = s.cyclesMomentum ? new Float64Array((steps + 1) * n) : undefined
+  const momentum = L.setsMomentum(s) ? new Float64Array((steps + 1) * n) : undefined
   let [g, st] = s.init(L.paramGroups(lrs))
   for (let k = 0; k <= steps; k++) {
     if (k > 0) [g, st] = s.step(st, g)
