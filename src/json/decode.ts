@@ -121,13 +121,13 @@ const compositeKeys = { SequentialLR: ['type', 'schedulers', 'milestones'], Chai
  * scheduler. Every problem is reported with its path.
  *
  * @example
- * import { Schedule } from 'lr-schedule'
- * Schedule({}).decode({ type: 'StepLR', stepSize: 2 })._tag // 'Right'
+ * import { ScheduleCodec } from 'lr-schedule'
+ * ScheduleCodec({}).decode({ type: 'StepLR', stepSize: 2 })._tag // 'Right'
  *
  * @category decoding
  * @since 0.1.0
  */
-export const Schedule = (ctx: DecodeContext): t.Type<AnyScheduler, unknown, unknown> => {
+export const ScheduleCodec = (ctx: DecodeContext): t.Type<AnyScheduler, unknown, unknown> => {
   const fn = (path: string, name: string): ((x: number) => number) => {
     // own properties only: `toString` or `constructor` must not resolve to Object.prototype's
     const f = ctx.functions !== undefined && Object.prototype.hasOwnProperty.call(ctx.functions, name) ? ctx.functions[name] : undefined
@@ -213,7 +213,7 @@ export const Schedule = (ctx: DecodeContext): t.Type<AnyScheduler, unknown, unkn
   }
 
   const self: t.Type<AnyScheduler, unknown, unknown> = new t.Type<AnyScheduler, unknown, unknown>(
-    'Schedule',
+    'ScheduleCodec',
     (u): u is AnyScheduler => typeof u === 'object' && u !== null && typeof (u as AnyScheduler).step === 'function',
     validate,
     (s) => s.config
@@ -242,8 +242,8 @@ export const pathOf = (context: t.Context): string =>
  * io-ts's errors as data: one `ConfigError` per problem.
  *
  * @example
- * import { toConfigErrors, Schedule } from 'lr-schedule'
- * const r = Schedule({}).decode({ type: 'StepLR', stepSize: 0 })
+ * import { toConfigErrors, ScheduleCodec } from 'lr-schedule'
+ * const r = ScheduleCodec({}).decode({ type: 'StepLR', stepSize: 0 })
  * r._tag === 'Left' && toConfigErrors(r.left) // [{ path: 'stepSize', message: 'expected a positive integer, got 0', value: 0 }]
  *
  * @category decoding
@@ -271,7 +271,7 @@ export const decodeSchedule = (json: unknown, ctx: DecodeContext = {}): E.Either
     return E.left([{ path: tooDeep, message: `expected a config nested at most ${MAX_DEPTH} levels deep (objects and arrays), got a deeper value`, value: undefined }])
   try {
     const groups = ctx.groups ?? impliedGroups(json)
-    return E.mapLeft((errors: t.Errors) => capErrors(toConfigErrors(errors)))(Schedule(groups === undefined ? ctx : { ...ctx, groups }).decode(json))
+    return E.mapLeft((errors: t.Errors) => capErrors(toConfigErrors(errors)))(ScheduleCodec(groups === undefined ? ctx : { ...ctx, groups }).decode(json))
   } catch (e) {
     // decoding returns its errors: whatever escaped a check is still one, not an exception
     return E.left([{ path: '', message: `could not be decoded (${e instanceof Error ? e.message : String(e)})`, value: undefined }])
