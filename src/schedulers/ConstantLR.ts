@@ -13,8 +13,8 @@ import type { Clock } from '../internal/leaf.js'
 
 const args = {
   // (PyTorch accepts 0, then divides by it at totalIters)
-  factor: withDefault(InRange(0, 1, { lo: true }), 'The factor of the lr until `totalIters`, in (0, 1].', 1 / 3),
-  totalIters: withDefault(PositiveInteger, 'Steps at the reduced lr.', 5)
+  factor: withDefault(InRange(0, 1, { lo: true }), 'The factor of the lr until `totalIters`, in (0, 1] (default 1/3).', 1 / 3),
+  totalIters: withDefault(PositiveInteger, 'Steps at the reduced lr: an integer ≥ 1.', 5)
 }
 
 /**

@@ -15,8 +15,8 @@ import type { Buffers } from '../internal/kernel.js'
 import { type Clock, heldMomentumRows, keepMomentum } from '../internal/leaf.js'
 
 const args = {
-  tMax: required(PositiveInteger, 'Half period of the cosine, in steps.'),
-  etaMin: withDefault(Finite, 'Minimum lr.', 0)
+  tMax: required(PositiveInteger, 'Half period of the cosine, in steps: an integer ≥ 1 (past it the lr rises again, as PyTorch).'),
+  etaMin: withDefault(Finite, 'Minimum lr, reached at `tMax`: a finite number.', 0)
 }
 
 /**

@@ -21,9 +21,9 @@ import type { Buffers } from '../internal/kernel.js'
 import { type Clock, heldMomentumRows, keepMomentum } from '../internal/leaf.js'
 
 const args = {
-  t0: required(PositiveInteger, 'Steps in the first period.'),
+  t0: required(PositiveInteger, 'Steps in the first period: an integer ≥ 1.'),
   tMult: withDefault(PositiveInteger, 'Growth of the period after each restart (an integer ≥ 1).', 1),
-  etaMin: withDefault(Finite, 'Minimum lr.', 0)
+  etaMin: withDefault(Finite, 'Minimum lr, reached at the end of each period: a finite number.', 0)
 }
 
 /**

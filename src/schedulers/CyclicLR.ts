@@ -36,23 +36,23 @@ export type CyclicMode = 'triangular' | 'triangular2' | 'exp_range'
 type ScaleFn = (x: number) => number
 
 const args = {
-  baseLr: required(PerGroup(NonNegative), 'Lower lr bound of the cycle (per group); also the lr the constructor sets.'),
-  maxLr: required(PerGroup(NonNegative), 'Upper lr bound of the cycle (per group).'),
-  stepSizeUp: withDefault(PositiveInteger, 'Steps in the increasing half of a cycle.', 2000),
-  stepSizeDown: optional(NonNegativeInteger, 'Steps in the decreasing half of a cycle (default `stepSizeUp`).'),
-  mode: withDefault(OneOf<CyclicMode>(['triangular', 'triangular2', 'exp_range']), 'The policy; ignored when `scaleFn` is given.', 'triangular'),
-  gamma: withDefault(Positive, "`exp_range`'s factor: `gamma^iterations`.", 1),
+  baseLr: required(PerGroup(NonNegative), 'Lower lr bound of the cycle, ≥ 0 (per group); also the lr the constructor sets.'),
+  maxLr: required(PerGroup(NonNegative), 'Upper lr bound of the cycle, ≥ 0 (per group).'),
+  stepSizeUp: withDefault(PositiveInteger, 'Steps in the increasing half of a cycle: an integer ≥ 1.', 2000),
+  stepSizeDown: optional(NonNegativeInteger, 'Steps in the decreasing half of a cycle: an integer ≥ 0 (default `stepSizeUp`).'),
+  mode: withDefault(OneOf<CyclicMode>(['triangular', 'triangular2', 'exp_range']), 'The policy: `triangular`, `triangular2` or `exp_range`; ignored (but still checked) when `scaleFn` is given.', 'triangular'),
+  gamma: withDefault(Positive, "`exp_range`'s factor, > 0: the amplitude is scaled by `gamma^iterations`.", 1),
   // one function for every group (JSON: its registered name, never one per group)
   scaleFn: {
     kind: 'optional',
     codec: FunctionName,
-    doc: 'A custom amplitude scale, of the cycle number (from 1) or of the step index (`scaleMode`).',
+    doc: 'A custom amplitude scale, replacing `mode`: a function of the cycle number (from 1) or of the step index (`scaleMode`).',
     fn: true
   } as Arg<ScaleFn, 'optional'>,
-  scaleMode: withDefault(OneOf(['cycle', 'iterations'] as const), 'What `scaleFn` takes: the cycle number or the step index.', 'cycle'),
+  scaleMode: withDefault(OneOf(['cycle', 'iterations'] as const), 'What `scaleFn` takes: the cycle number (`cycle`) or the step index (`iterations`).', 'cycle'),
   cycleMomentum: withDefault(Bool, 'Cycle momentum (or betas[0]) inversely to the lr.', true),
-  baseMomentum: withDefault(PerGroup(NonNegative), 'Lower momentum bound (per group).', 0.8),
-  maxMomentum: withDefault(PerGroup(NonNegative), 'Upper momentum bound (per group).', 0.9)
+  baseMomentum: withDefault(PerGroup(NonNegative), 'Lower momentum bound (per group): the momentum falls towards it as the lr rises.', 0.8),
+  maxMomentum: withDefault(PerGroup(NonNegative), 'Upper momentum bound (per group): the momentum at `baseLr`.', 0.9)
 }
 
 /**

@@ -12,7 +12,7 @@ import { type ArgsOf, type OptionsOf, define, required } from '../internal/defin
 import type { Clock } from '../internal/leaf.js'
 
 const args = {
-  gamma: required(Positive, 'Multiplicative factor of every step (no default, as in PyTorch).')
+  gamma: required(Positive, 'Multiplicative factor of every step, > 0 (no default, as in PyTorch).')
 }
 
 /**

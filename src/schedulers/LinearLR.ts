@@ -13,9 +13,9 @@ import { type ArgsOf, type OptionsOf, define, withDefault } from '../internal/de
 import type { Clock } from '../internal/leaf.js'
 
 const args = {
-  startFactor: withDefault(InRange(0, 1, { lo: true }), 'The factor of the lr at step 0, in (0, 1].', 1 / 3),
+  startFactor: withDefault(InRange(0, 1, { lo: true }), 'The factor of the lr at step 0, in (0, 1] (default 1/3).', 1 / 3),
   endFactor: withDefault(InRange(0, 1), 'The factor of the lr from step `totalIters` on, in [0, 1].', 1),
-  totalIters: withDefault(PositiveInteger, 'Length of the ramp, in steps.', 5)
+  totalIters: withDefault(PositiveInteger, 'Length of the ramp, in steps: an integer ≥ 1.', 5)
 }
 
 /**

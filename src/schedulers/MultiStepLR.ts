@@ -14,8 +14,8 @@ import { type OptionsOf, define, required, withDefault } from '../internal/defin
 import type { Clock } from '../internal/leaf.js'
 
 const args = {
-  milestones: required(ArrayOf(NonNegativeInteger), 'Steps at which the lr decays, in any order (a repeat decays again).'),
-  gamma: withDefault(Positive, 'Multiplicative factor of the decay.', 0.1)
+  milestones: required(ArrayOf(NonNegativeInteger), 'Steps at which the lr decays: integers ≥ 0, in any order (a repeat decays again).'),
+  gamma: withDefault(Positive, 'Multiplicative factor of the decay, > 0.', 0.1)
 }
 
 /**

@@ -22,8 +22,8 @@ import type { Buffers } from '../internal/kernel.js'
 import { type Clock, heldMomentumRows, keepMomentum, setAll } from '../internal/leaf.js'
 
 const args = {
-  maxLr: required(PerGroup(NonNegative), 'Peak lr (per group).'),
-  totalSteps: optional(PositiveInteger, 'Steps in the cycle (or give `epochs` and `stepsPerEpoch`).'),
+  maxLr: required(PerGroup(NonNegative), 'Peak lr, ≥ 0 (per group).'),
+  totalSteps: optional(PositiveInteger, 'Steps in the cycle: an integer ≥ 1 (or give `epochs` and `stepsPerEpoch`).'),
   epochs: optional(PositiveInteger, 'Epochs, with `stepsPerEpoch`: `totalSteps = epochs · stepsPerEpoch`.'),
   stepsPerEpoch: optional(PositiveInteger, 'Steps per epoch, with `epochs`.'),
   pctStart: withDefault(InRange(0, 1), 'Fraction of the cycle spent rising, in [0, 1].', 0.3),
@@ -31,8 +31,8 @@ const args = {
   cycleMomentum: withDefault(Bool, 'Cycle momentum (or betas[0]) inversely to the lr.', true),
   baseMomentum: withDefault(PerGroup(NonNegative), 'Momentum at the lr peak (per group).', 0.85),
   maxMomentum: withDefault(PerGroup(NonNegative), 'Momentum at the start and the end (per group).', 0.95),
-  divFactor: withDefault(Positive, 'The initial lr is `maxLr / divFactor`.', 25),
-  finalDivFactor: withDefault(Positive, 'The min lr is `initial lr / finalDivFactor`.', 1e4),
+  divFactor: withDefault(Positive, 'The initial lr is `maxLr / divFactor`: a number > 0.', 25),
+  finalDivFactor: withDefault(Positive, 'The min lr is `initial lr / finalDivFactor`: a number > 0.', 1e4),
   threePhase: withDefault(Bool, "Up, down to the initial lr, then down to the min lr (fast.ai's variant is two phases).", false)
 }
 

@@ -12,7 +12,7 @@ import { type ArgsOf, type OptionsOf, define, withDefault } from '../internal/de
 import type { Clock } from '../internal/leaf.js'
 
 const args = {
-  totalIters: withDefault(PositiveInteger, 'Steps to reach 0.', 5),
+  totalIters: withDefault(PositiveInteger, 'Steps to reach 0: an integer ≥ 1.', 5),
   power: withDefault(NonNegative, 'The power of the decay, ≥ 0.', 1)
 }
 

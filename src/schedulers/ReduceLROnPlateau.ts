@@ -38,12 +38,12 @@ import type { Groups } from '../core/model.js'
 export const plateauArgs = {
   mode: withDefault(OneOf(['min', 'max'] as const), 'Whether the metric should decrease (`"min"`) or increase (`"max"`).', 'min'),
   factor: withDefault(InRange(0, 1, { hi: true }), 'The factor a reduction multiplies the lr by, in [0, 1).', 0.1),
-  patience: withDefault(NonNegativeInteger, 'Steps without improvement tolerated before a reduction.', 10),
-  threshold: withDefault(NonNegative, 'How much better a metric must be to count as an improvement.', 1e-4),
+  patience: withDefault(NonNegativeInteger, 'Steps without improvement tolerated before a reduction: an integer ≥ 0.', 10),
+  threshold: withDefault(NonNegative, 'How much better a metric must be to count as an improvement, ≥ 0.', 1e-4),
   thresholdMode: withDefault(OneOf(['rel', 'abs'] as const), 'Whether `threshold` is relative (`"rel"`) or absolute (`"abs"`).', 'rel'),
-  cooldown: withDefault(NonNegativeInteger, 'Steps after a reduction during which bad steps are not counted.', 0),
-  minLr: withDefault(PerGroup(NonNegative), 'The floor of the lr (one per group, or one for all).', 0 as number | ReadonlyArray<number>),
-  eps: withDefault(NonNegative, 'A reduction smaller than this is skipped.', 1e-8)
+  cooldown: withDefault(NonNegativeInteger, 'Steps after a reduction during which bad steps are not counted: an integer ≥ 0.', 0),
+  minLr: withDefault(PerGroup(NonNegative), 'The floor of the lr, ≥ 0 (one per group, or one for all).', 0 as number | ReadonlyArray<number>),
+  eps: withDefault(NonNegative, 'A reduction of the lr by at most this much is skipped, ≥ 0.', 1e-8)
 }
 
 /**

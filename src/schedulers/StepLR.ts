@@ -12,8 +12,8 @@ import { fromFactor } from '../internal/builders.js'
 import type { Clock } from '../internal/leaf.js'
 
 const args = {
-  stepSize: required(PositiveInteger, 'Period of the decay, in steps.'),
-  gamma: withDefault(Positive, 'Multiplicative factor of the decay.', 0.1)
+  stepSize: required(PositiveInteger, 'Period of the decay, in steps: an integer ≥ 1.'),
+  gamma: withDefault(Positive, 'Multiplicative factor of the decay, > 0.', 0.1)
 }
 
 /**

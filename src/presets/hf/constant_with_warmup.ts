@@ -13,7 +13,7 @@ import { type OptionsOf, define, required } from '../../internal/define.js'
 import { fromLambda } from './internal.js'
 
 const args = {
-  numWarmupSteps: required(NonNegativeInteger, 'Steps of the linear warmup from 0.')
+  numWarmupSteps: required(NonNegativeInteger, 'Steps of the linear warmup from 0: an integer ≥ 0.')
 }
 
 /**

@@ -15,9 +15,9 @@ import { type OptionsOf, define, required, withDefault } from '../../internal/de
 import { cosineMultiplier, fromLambda } from './internal.js'
 
 const args = {
-  numWarmupSteps: required(NonNegativeInteger, 'Steps of the linear warmup from 0.'),
+  numWarmupSteps: required(NonNegativeInteger, 'Steps of the linear warmup from 0: an integer ≥ 0.'),
   numTrainingSteps: required(NonNegativeInteger, 'The step at which the decay ends, warmup included.'),
-  numCycles: withDefault(Finite, 'Waves of the cosine over the decay (0.5: half a cosine, down to 0).', 0.5)
+  numCycles: withDefault(Finite, 'Waves of the cosine over the decay: any finite number (0.5: half a cosine, down to 0; 1: down and back up).', 0.5)
 }
 
 /**

@@ -16,9 +16,9 @@ import { type OptionsOf, define, optional, required, withDefault } from '../../i
 import { withMinLr } from './internal.js'
 
 const args = {
-  numWarmupSteps: required(NonNegativeInteger, 'Steps of the warmup.'),
+  numWarmupSteps: required(NonNegativeInteger, 'Steps of the warmup, which starts above 0: an integer ≥ 0.'),
   numTrainingSteps: required(NonNegativeInteger, 'The decay ends at step `numTrainingSteps - 1`, warmup included.'),
-  numCycles: withDefault(Finite, 'Waves of the cosine over the decay.', 0.5),
+  numCycles: withDefault(Finite, 'Waves of the cosine over the decay (0.5: half a cosine, down to the floor).', 0.5),
   minLr: optional(Finite, "The floor as an lr (divided by the first group's initial lr). Give this or `minLrRate`."),
   minLrRate: optional(Finite, "The floor as a fraction of each group's initial lr. Give this or `minLr`."),
   warmupLrRate: optional(Finite, "The warmup's multiplier at step 0 (default: none, the warmup is `(step + 1) / numWarmupSteps`).")

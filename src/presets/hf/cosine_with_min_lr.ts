@@ -15,9 +15,9 @@ import { type OptionsOf, define, optional, required, withDefault } from '../../i
 import { cosineMultiplier, withMinLr } from './internal.js'
 
 const args = {
-  numWarmupSteps: required(NonNegativeInteger, 'Steps of the linear warmup from 0.'),
+  numWarmupSteps: required(NonNegativeInteger, 'Steps of the linear warmup from 0: an integer ≥ 0.'),
   numTrainingSteps: required(NonNegativeInteger, 'The step at which the decay ends, warmup included.'),
-  numCycles: withDefault(Finite, 'Waves of the cosine over the decay.', 0.5),
+  numCycles: withDefault(Finite, 'Waves of the cosine over the decay (0.5: half a cosine, down to the floor).', 0.5),
   minLr: optional(Finite, "The floor as an lr (divided by the first group's initial lr). Give this or `minLrRate`."),
   minLrRate: optional(Finite, "The floor as a fraction of each group's initial lr. Give this or `minLr`.")
 }

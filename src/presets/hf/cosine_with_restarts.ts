@@ -11,9 +11,9 @@ import { type OptionsOf, define, required, withDefault } from '../../internal/de
 import { Integer, fromLambda, linearWarmup, pyMod1 } from './internal.js'
 
 const args = {
-  numWarmupSteps: required(NonNegativeInteger, 'Steps of the linear warmup from 0.'),
+  numWarmupSteps: required(NonNegativeInteger, 'Steps of the linear warmup from 0: an integer ≥ 0.'),
   numTrainingSteps: required(NonNegativeInteger, 'The step at which the last cycle ends, warmup included.'),
-  numCycles: withDefault(Integer, 'The number of half cosines (hard restarts).', 1)
+  numCycles: withDefault(Integer, 'The number of half cosines, each restarting at the initial lr: an integer (0: constant; negative: run backwards, as transformers).', 1)
 }
 
 /**

@@ -11,7 +11,7 @@ import { type OptionsOf, define, optional, required } from '../../internal/defin
 import { fromLambda, linearWarmup } from './internal.js'
 
 const args = {
-  numWarmupSteps: required(NonNegativeInteger, 'Steps of the linear warmup from 0.'),
+  numWarmupSteps: required(NonNegativeInteger, 'Steps of the linear warmup from 0: an integer ≥ 0.'),
   timescale: optional(PositiveInteger, 'The time scale of the decay (default `numWarmupSteps`, or 10000 when that is 0).')
 }
 

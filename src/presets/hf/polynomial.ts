@@ -18,11 +18,11 @@ import { type ArgsOf, type OptionsOf, define, optional, required, withDefault } 
 import { type Multiplier, fromDefaultLr, fromLambda, linearWarmup } from './internal.js'
 
 const args = {
-  numWarmupSteps: required(NonNegativeInteger, 'Steps of the linear warmup from 0.'),
+  numWarmupSteps: required(NonNegativeInteger, 'Steps of the linear warmup from 0: an integer ≥ 0.'),
   numTrainingSteps: required(NonNegativeInteger, 'The step at which the lr reaches `lrEnd`, warmup included (not `numWarmupSteps`).'),
   lrEnd: withDefault(Finite, 'The lr at the end of the decay, < `lrInit`.', 1e-7),
-  power: withDefault(NonNegative, 'The power of the decay.', 1.0),
-  lrInit: optional(Positive, "transformers' `lr_init`, the optimizer's default lr (default: the first group's initial lr).")
+  power: withDefault(NonNegative, 'The power of the decay, ≥ 0.', 1.0),
+  lrInit: optional(Positive, "transformers' `lr_init`, the optimizer's default lr, > 0 (default: the first group's initial lr); not a transformers argument.")
 }
 
 /**

@@ -27,14 +27,14 @@ const shapes = ['linear', 'cosine', '1-sqrt'] as const
 export type WsdShape = (typeof shapes)[number]
 
 const args = {
-  numWarmupSteps: required(NonNegativeInteger, 'Steps of the warmup.'),
-  numDecaySteps: required(NonNegativeInteger, 'Steps of the decay.'),
-  numTrainingSteps: optional(NonNegativeInteger, 'All steps: sets the stable length when `numStableSteps` is absent.'),
+  numWarmupSteps: required(NonNegativeInteger, 'Steps of the warmup from `minLrRatio`: an integer ≥ 0.'),
+  numDecaySteps: required(NonNegativeInteger, 'Steps of the decay to `minLrRatio`: an integer ≥ 0.'),
+  numTrainingSteps: optional(NonNegativeInteger, 'All steps: the stable length is then `numTrainingSteps − numWarmupSteps − numDecaySteps` (used when `numStableSteps` is absent).'),
   numStableSteps: optional(NonNegativeInteger, 'Steps of the stable phase (this or `numTrainingSteps` is required).'),
   warmupType: withDefault(OneOf(shapes), 'The shape of the warmup: `linear`, `cosine` or `1-sqrt`.', 'linear'),
   decayType: withDefault(OneOf(shapes), 'The shape of the decay: `linear`, `cosine` or `1-sqrt`.', 'cosine'),
   minLrRatio: withDefault(Finite, 'The multiplier at the start of the warmup and the end of the decay.', 0),
-  numCycles: withDefault(Finite, 'Waves of the cosine decay.', 0.5)
+  numCycles: withDefault(Finite, 'Waves of the cosine decay (`decayType` `cosine`; 0.5: down to `minLrRatio`).', 0.5)
 }
 
 /**

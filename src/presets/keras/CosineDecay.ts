@@ -19,10 +19,10 @@ import { fromStep } from '../../internal/builders.js'
 
 const args = {
   initialLearningRate: required(Finite, "The value at step 0: the warmup's start, or the cosine's top without warmup."),
-  decaySteps: required(Positive, 'Steps of the cosine, after the warmup (Keras checks only > 0; non-integers work).'),
+  decaySteps: required(Positive, 'Steps of the cosine, after the warmup: > 0 (Keras checks only that; non-integers work).'),
   alpha: withDefault(Finite, "The floor as a fraction of the cosine's top.", 0.0),
   warmupTarget: optional(Finite, "The value the warmup reaches, and the cosine's top (none: no warmup, Keras's `None`)."),
-  warmupSteps: withDefault(NonNegative, 'Steps of the linear warmup (used only with `warmupTarget`).', 0)
+  warmupSteps: withDefault(NonNegative, 'Steps of the linear warmup, ≥ 0 (used only with `warmupTarget`).', 0)
 }
 
 /**

@@ -27,9 +27,9 @@ const AtLeastOne = argument('AtLeastOne', (path, v) => {
 })
 
 const args = {
-  initialLearningRate: required(Finite, 'The value at step 0.'),
-  firstDecaySteps: required(Positive, 'Length of the first period (Keras checks only > 0; non-integers work).'),
-  tMul: withDefault(AtLeastOne, 'Each period is `tMul` times longer than the one before (below 1, Keras gives NaN past a horizon).', 2.0),
+  initialLearningRate: required(Finite, 'The value at step 0: a finite number.'),
+  firstDecaySteps: required(Positive, 'Length of the first period, > 0 (Keras checks only that; non-integers work).'),
+  tMul: withDefault(AtLeastOne, 'Each period is `tMul` times longer than the one before: ≥ 1 (below 1, Keras gives NaN past a horizon).', 2.0),
   mMul: withDefault(Finite, 'Each restart starts at `mMul` times the previous start.', 1.0),
   alpha: withDefault(Finite, 'The floor as a fraction of `initialLearningRate`.', 0.0)
 }

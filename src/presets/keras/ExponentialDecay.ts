@@ -12,9 +12,9 @@ import { type ArgsOf, type OptionsOf, define, required, withDefault } from '../.
 import { fromStep } from '../../internal/builders.js'
 
 const args = {
-  initialLearningRate: required(Finite, 'The value at step 0.'),
-  decaySteps: required(Positive, 'Steps per factor of `decayRate` (Keras checks only > 0; non-integers work).'),
-  decayRate: required(NonNegative, 'The factor per `decaySteps` steps (a negative rate gives NaN in Keras).'),
+  initialLearningRate: required(Finite, 'The value at step 0: a finite number.'),
+  decaySteps: required(Positive, 'Steps per factor of `decayRate`, > 0 (Keras checks only that; non-integers work).'),
+  decayRate: required(NonNegative, 'The factor per `decaySteps` steps, ≥ 0 (a negative rate gives NaN in Keras).'),
   staircase: withDefault(Bool, 'Floor `step / decaySteps` (decay in discrete intervals).', false)
 }
 

@@ -12,9 +12,9 @@ import { type ArgsOf, type OptionsOf, define, required, withDefault } from '../.
 import { fromStep } from '../../internal/builders.js'
 
 const args = {
-  initialLearningRate: required(Finite, 'The value at step 0.'),
-  decaySteps: required(Positive, 'The step unit (Keras checks only > 0; non-integers work).'),
-  decayRate: required(NonNegative, 'The rate (a negative rate divides by zero at some step).'),
+  initialLearningRate: required(Finite, 'The value at step 0: a finite number.'),
+  decaySteps: required(Positive, 'The step unit of the decay, > 0 (Keras checks only that; non-integers work).'),
+  decayRate: required(NonNegative, 'The rate of the decay, ≥ 0 (a negative rate divides by zero at some step).'),
   staircase: withDefault(Bool, 'Floor `step / decaySteps`.', false)
 }
 

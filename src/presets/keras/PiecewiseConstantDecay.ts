@@ -21,7 +21,7 @@ const args = {
     ArrayOf(Finite, { nonEmpty: true }),
     'Steps after which the value changes: strictly increasing (truncated to integers, as Keras casts them to the step\'s integer type).'
   ),
-  values: required(ArrayOf(Finite, { nonEmpty: true }), 'The values: one more than the boundaries.')
+  values: required(ArrayOf(Finite, { nonEmpty: true }), 'The values, finite numbers: one more than the boundaries.')
 }
 
 /**

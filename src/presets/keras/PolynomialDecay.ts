@@ -16,11 +16,11 @@ import { type ArgsOf, type OptionsOf, define, required, withDefault } from '../.
 import { fromStep } from '../../internal/builders.js'
 
 const args = {
-  initialLearningRate: required(Finite, 'The value at step 0.'),
-  decaySteps: required(Positive, 'Steps to reach `endLearningRate` (Keras checks only > 0; non-integers work).'),
-  endLearningRate: withDefault(Finite, 'The value from `decaySteps` on.', 0.0001),
-  power: withDefault(NonNegative, 'The power of the polynomial (a negative power gives Infinity at the horizon).', 1.0),
-  cycle: withDefault(Bool, 'Start again after each multiple of `decaySteps`.', false)
+  initialLearningRate: required(Finite, 'The value at step 0: a finite number.'),
+  decaySteps: required(Positive, 'Steps to reach `endLearningRate`, > 0 (Keras checks only that; non-integers work).'),
+  endLearningRate: withDefault(Finite, 'The value from `decaySteps` on: a finite number (above the initial value, the curve rises).', 0.0001),
+  power: withDefault(NonNegative, 'The power of the polynomial, ≥ 0 (a negative power gives Infinity at the horizon).', 1.0),
+  cycle: withDefault(Bool, 'Start again after each multiple of `decaySteps` (the horizon grows to the next multiple).', false)
 }
 
 /**

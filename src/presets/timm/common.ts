@@ -43,29 +43,29 @@ export const noiseArgs = {
 
 /** The warmup's length and start (every timm scheduler's). */
 export const warmupArgs = {
-  warmupT: withDefault(NonNegativeInteger, 'Warmup steps.', 0),
-  warmupLrInit: withDefault(NonNegative, 'The lr at step 0 of the warmup.', 0)
+  warmupT: withDefault(NonNegativeInteger, 'Steps of the linear warmup from `warmupLrInit`: an integer ≥ 0 (0: none).', 0),
+  warmupLrInit: withDefault(NonNegative, 'The lr at step 0 of the warmup, ≥ 0.', 0)
 }
 
 /** The length of the first cycle (cosine, tanh, poly). */
-export const tInitial = required(PositiveInteger, 'Length of the first cycle, in steps.')
+export const tInitial = required(PositiveInteger, 'Length of the first cycle, in steps: an integer ≥ 1.')
 
 /** timm's k-decay (cosine, poly). */
-export const kDecay = withDefault(Positive, 'k-decay exponent on the position in the cycle.', 1)
+export const kDecay = withDefault(Positive, 'k-decay exponent on the position in the cycle, > 0 (1: the plain curve).', 1)
 
 /** The cycle and warmup arguments of cosine, tanh and poly (timm's defaults: one cycle down to 0, no warmup). */
 export const cyclingArgs = {
-  lrMin: withDefault(NonNegative, 'The floor.', 0),
-  cycleMul: withDefault(Positive, 'Each cycle is `cycleMul` times as long as the one before.', 1),
-  cycleDecay: withDefault(NonNegative, "Each cycle's peak is `cycleDecay` times the one before.", 1),
-  cycleLimit: withDefault(NonNegativeInteger, 'Cycles run before the lr stays at `lrMin`.', 1),
+  lrMin: withDefault(NonNegative, 'The floor of the lr, ≥ 0.', 0),
+  cycleMul: withDefault(Positive, 'Each cycle is `cycleMul` times as long as the one before, > 0.', 1),
+  cycleDecay: withDefault(NonNegative, "Each cycle's peak is `cycleDecay` times the one before, ≥ 0.", 1),
+  cycleLimit: withDefault(NonNegativeInteger, 'Cycles run before the lr stays at `lrMin`: an integer ≥ 0.', 1),
   ...warmupArgs,
   warmupPrefix: withDefault(Bool, 'The cycles start after the warmup (otherwise the warmup overlays their start).', false)
 }
 
 /** The decay and warmup arguments of step and multistep (timm's defaults: no decay, the decay counts from the warmup's end). */
 export const decayArgs = {
-  decayRate: withDefault(NonNegative, 'The factor of each decay (1: none).', 1),
+  decayRate: withDefault(NonNegative, 'The factor of each decay, ≥ 0 (1: none).', 1),
   ...warmupArgs,
   warmupPrefix: withDefault(Bool, 'The decay counts its steps from the end of the warmup.', true)
 }

@@ -17,7 +17,7 @@ import { type OptionsOf, define, required } from '../../internal/define.js'
 import { decayArgs, decaySchedule, noiseArgs } from './common.js'
 
 const args = {
-  decayT: required(ArrayOf(NonNegativeInteger), 'The milestones, in non-decreasing order (timm bisects them).'),
+  decayT: required(ArrayOf(NonNegativeInteger), 'The milestones: integers ≥ 0 in non-decreasing order (timm bisects them); milestone `b` applies at step `b − 1`.'),
   ...decayArgs,
   ...noiseArgs
 }

@@ -34,10 +34,10 @@ import { inNoiseRange, noiseArgs, noiseOf, warmupArgs } from './common.js'
 const args = {
   decayRate: withDefault(InRange(0, 1, { hi: true }), "The lr's factor at each reduction, in [0, 1).", 0.1),
   patienceT: withDefault(NonNegativeInteger, 'Bad steps tolerated before a reduction (it reduces after `patienceT + 1`).', 10),
-  threshold: withDefault(NonNegative, 'The relative improvement needed to count as better.', 1e-4),
+  threshold: withDefault(NonNegative, 'The relative improvement needed to count as better, ≥ 0.', 1e-4),
   cooldownT: withDefault(NonNegativeInteger, 'Steps to wait after a reduction before counting bad steps again.', 0),
   ...warmupArgs,
-  lrMin: withDefault(PerGroup(NonNegative), 'The floor of the lr (one per group, or one for all).', 0),
+  lrMin: withDefault(PerGroup(NonNegative), 'The floor of the lr, ≥ 0 (one per group, or one for all).', 0),
   mode: withDefault(OneOf(['min', 'max'] as const), 'Whether higher metrics are better (`"max"`, timm\'s default) or lower ones (`"min"`).', 'max'),
   noiseType: withDefault(OneOf(['normal', 'uniform'] as const), 'The distribution of the noise: `"normal"` or `"uniform"`.', 'normal'),
   ...noiseArgs

@@ -13,7 +13,7 @@ import { NonNegative } from '../../core/codec.js'
 import { type OptionsOf, define, withDefault } from '../../internal/define.js'
 import { cyclingArgs, cyclingSchedule, kDecay, noiseArgs, tInitial } from './common.js'
 
-const args = { tInitial, power: withDefault(NonNegative, "The polynomial's power.", 0.5), ...cyclingArgs, kDecay, ...noiseArgs }
+const args = { tInitial, power: withDefault(NonNegative, "The polynomial's power, ≥ 0.", 0.5), ...cyclingArgs, kDecay, ...noiseArgs }
 
 /** The definition of `timm.poly`. @internal */
 export const Poly = define({

@@ -14,7 +14,7 @@ import { Positive } from '../../core/codec.js'
 import { type OptionsOf, define, required } from '../../internal/define.js'
 import { decayArgs, decaySchedule, noiseArgs } from './common.js'
 
-const args = { decayT: required(Positive, 'Steps between decays (may be fractional, as timm takes a float).'), ...decayArgs, ...noiseArgs }
+const args = { decayT: required(Positive, 'Steps between decays, > 0 (may be fractional, as timm takes a float).'), ...decayArgs, ...noiseArgs }
 
 /** The definition of `timm.step`. @internal */
 export const Step = define({
