@@ -101,7 +101,7 @@ const child = (config: Config, i: number): readonly [Scheduler<unknown>, OptaxFn
 }
 
 const args = {
-  schedules: required(ArrayOf(OptaxScheduleConfig, { nonEmpty: true }), 'A non-empty array of optax schedule configs (`optax.*`, joins included).'),
+  schedules: required(ArrayOf(OptaxScheduleConfig, { nonEmpty: true }), 'A non-empty array of optax schedule configs (`optax.*`, joins included); in TypeScript, schedulers built by the `optax.*` constructors.'),
   boundaries: required(ArrayOf(Integer), 'Integers, one fewer than the schedules: `schedules[i + 1]` takes over at step `boundaries[i]`, counting its steps from there.')
 }
 

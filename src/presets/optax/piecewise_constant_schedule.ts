@@ -14,7 +14,7 @@ const args = {
   initValue: required(Finite, 'The value before the first boundary.'),
   boundariesAndScales: withDefault(
     BoundariesAndScales,
-    "optax's `{step: scale}` dict as a JSON object (`{\"100\": 0.1}`): integer steps, scales finite numbers >= 0, applied in step order (none: a constant schedule).",
+    "optax's `{step: scale}` dict as a JSON object (`{\"100\": 0.1}`; in TypeScript `{ 100: 0.1 }`): integer steps, scales finite numbers >= 0, applied in step order (none: a constant schedule).",
     {}
   )
 }
