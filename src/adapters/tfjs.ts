@@ -475,7 +475,7 @@ export const scheduleCallback = (optimizer: tf.Optimizer, scheduler: AnySchedule
         `initialEpoch: expected 0 for the first fit of a scheduleCallback (it starts the schedule at row 0; to continue a schedule, fit with the callback of the earlier fit, or give the callback resume), got ${epoch}`
       )
     s = options.resume === undefined ? scheduleOptimizer(optimizer, scheduler) : scheduleOptimizer(optimizer, scheduler, options.resume)
-    options.onStep?.(s.group())
+    if (options.onStep !== undefined) options.onStep(s.group())
   }
   const step = (logs?: tf.Logs): void => {
     if (s === undefined) return
