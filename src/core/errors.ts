@@ -56,13 +56,20 @@ export interface ConfigError {
 // utils
 // -------------------------------------------------------------------------------------
 
+/** Marks a non-finite number while a value is stringified (a character no message holds). */
+const NON_FINITE = '\u0000'
+/** A marked non-finite number in JSON text (where the mark is escaped as `\u0000`). */
+const NON_FINITE_JSON = /"\\u0000(NaN|-?Infinity)\\u0000"/g
+
 /**
- * Renders a value the way error messages show it: numbers as JavaScript prints them, the rest as JSON.
+ * Renders a value the way error messages show it: numbers as JavaScript prints them (NaN and
+ * ±Infinity too, inside arrays and objects), the rest as JSON.
  *
  * @example
  * import { formatValue } from 'lr-schedule'
  * formatValue(NaN) // 'NaN'
  * formatValue('x') // '"x"'
+ * formatValue([0.1, Infinity]) // '[0.1,Infinity]' (JSON would write null)
  *
  * @category utils
  * @since 0.1.0
@@ -72,7 +79,12 @@ export const formatValue = (value: unknown): string => {
   if (value === undefined) return 'undefined'
   if (typeof value === 'function') return 'a function'
   try {
-    const s = JSON.stringify(value, (_k, v: unknown) => (typeof v === 'function' ? '<function>' : v))
+    // JSON writes NaN and ±Infinity as null: inside an array or an object they are shown as JavaScript
+    // prints them (`[Infinity]`, not `[null]`), marked while stringifying and unquoted after
+    const json = JSON.stringify(value, (_k, v: unknown) =>
+      typeof v === 'function' ? '<function>' : typeof v === 'number' && !Number.isFinite(v) ? `${NON_FINITE}${v}${NON_FINITE}` : v
+    )
+    const s = json?.replace(NON_FINITE_JSON, '$1')
     return s === undefined ? String(value) : s.length > 80 ? `${s.slice(0, 77)}...` : s
   } catch {
     return String(value)

@@ -84,9 +84,10 @@ export const saveCheckpoint = <S>(
 // -------------------------------------------------------------------------------------
 
 /**
- * Reads a checkpoint back into `scheduler`: the JSON must parse, be a checkpoint of this very
- * schedule (same config), with one valid group per param group and a state this schedule can
- * continue from. Resume with `resume(scheduler, groups, state, n)`.
+ * Reads a checkpoint back into `scheduler`: the JSON text (a string) must parse, be a checkpoint of
+ * this very schedule (same config), with one valid group per param group (finite lrs, initial lrs
+ * not negative, as `resume` requires) and a state this schedule can continue from. Resume with
+ * `resume(scheduler, groups, state, n)`.
  *
  * @example
  * import { loadCheckpoint, saveCheckpoint, resume, trace, stepLR } from 'lr-schedule'
@@ -105,6 +106,9 @@ export const loadCheckpoint = <S>(
 ): E.Either<ReadonlyArray<ConfigError>, Checkpoint<S>> => {
   const problem = (path: string, message: string, value: unknown): E.Either<ReadonlyArray<ConfigError>, never> =>
     E.left([{ path, message, value }])
+  // a JavaScript caller may pass the parsed checkpoint, or nothing: an error, not a TypeError
+  if (typeof json !== 'string')
+    return problem('checkpoint', `expected the checkpoint's JSON text (the string saveCheckpoint returns), got ${formatValue(json)}`, json)
   let parsed: unknown
   try {
     parsed = JSON.parse(json)
@@ -186,6 +190,11 @@ const checkGroups = (u: unknown): E.Either<ReadonlyArray<ConfigError>, Groups> =
   const finite = (path: string, v: unknown): void => {
     if (typeof v !== 'number' || !Number.isFinite(v)) errors.push({ path, message: `expected a finite number, got ${formatValue(v)}`, value: v })
   }
+  // the initial lr is the user's and not negative, as `resume` checks it: a checkpoint that loads can be resumed
+  const nonNegative = (path: string, v: unknown): void => {
+    if (typeof v !== 'number' || !Number.isFinite(v)) finite(path, v)
+    else if (v < 0) errors.push({ path, message: `expected a finite number >= 0, got ${formatValue(v)}`, value: v })
+  }
   u.forEach((g: unknown, i) => {
     const path = `checkpoint.groups[${i}]`
     if (typeof g !== 'object' || g === null || Array.isArray(g)) {
@@ -196,7 +205,7 @@ const checkGroups = (u: unknown): E.Either<ReadonlyArray<ConfigError>, Groups> =
     for (const k of Object.keys(o))
       if (!['lr', 'initialLr', 'momentum', 'betas'].includes(k)) errors.push({ path: `${path}.${k}`, message: 'unknown key (a group has lr, initialLr, momentum, betas)', value: o[k] })
     finite(`${path}.lr`, o['lr'])
-    finite(`${path}.initialLr`, o['initialLr'])
+    nonNegative(`${path}.initialLr`, o['initialLr'])
     if (o['momentum'] !== undefined) finite(`${path}.momentum`, o['momentum'])
     if (o['betas'] !== undefined) {
       const b = o['betas']

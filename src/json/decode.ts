@@ -264,8 +264,8 @@ export const toConfigErrors = (errors: t.Errors): ReadonlyArray<ConfigError> =>
  * @since 0.1.0
  */
 export const decodeSchedule = (json: unknown, ctx: DecodeContext = {}): E.Either<ReadonlyArray<ConfigError>, AnyScheduler> => {
-  if (ctx.groups !== undefined && (!Number.isSafeInteger(ctx.groups) || ctx.groups < 1))
-    return E.left([{ path: 'groups', message: `expected a positive integer, got ${formatValue(ctx.groups)}`, value: ctx.groups }])
+  const badContext = contextErrors(ctx)
+  if (badContext.length > 0) return E.left(badContext)
   const tooDeep = deeperThan(json, MAX_DEPTH)
   if (tooDeep !== undefined)
     return E.left([{ path: tooDeep, message: `expected a config nested at most ${MAX_DEPTH} levels deep (objects and arrays), got a deeper value`, value: undefined }])
@@ -276,6 +276,25 @@ export const decodeSchedule = (json: unknown, ctx: DecodeContext = {}): E.Either
     // decoding returns its errors: whatever escaped a check is still one, not an exception
     return E.left([{ path: '', message: `could not be decoded (${e instanceof Error ? e.message : String(e)})`, value: undefined }])
   }
+}
+
+/**
+ * The problems of a decoding context (a JavaScript caller may pass anything): `groups` a positive
+ * integer, `functions` an object of functions.
+ */
+const contextErrors = (ctx: unknown): ReadonlyArray<ConfigError> => {
+  if (typeof ctx !== 'object' || ctx === null || Array.isArray(ctx))
+    return [{ path: 'context', message: `expected the decoding context (an object with functions, groups), got ${formatValue(ctx)}`, value: ctx }]
+  const { groups, functions } = ctx as { readonly groups?: unknown; readonly functions?: unknown }
+  if (groups !== undefined && (typeof groups !== 'number' || !Number.isSafeInteger(groups) || groups < 1))
+    return [{ path: 'groups', message: `expected a positive integer, got ${formatValue(groups)}`, value: groups }]
+  if (functions === undefined) return []
+  if (typeof functions !== 'object' || functions === null || Array.isArray(functions))
+    return [{ path: 'functions', message: `expected an object of named functions ({ name: (x) => number }), got ${formatValue(functions)}`, value: functions }]
+  const errors: ConfigError[] = []
+  for (const [name, f] of Object.entries(functions))
+    if (typeof f !== 'function') errors.push({ path: `functions.${name}`, message: `expected a function, got ${formatValue(f)}`, value: f })
+  return capErrors(errors)
 }
 
 /**

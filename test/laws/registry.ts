@@ -3,7 +3,7 @@
 // error message states), starting from the schedule's gallery config (so that arguments whose
 // codec is not one of the primitives keep a valid value). Whatever the draw, the config decodes:
 // a draw the definition rejects (a cross-argument check) falls back to the gallery config.
-import { readFileSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { type AnyScheduler, decodeSchedule } from '../../src/index.js'
@@ -14,9 +14,10 @@ const root = join(import.meta.dirname, '..', '..')
 type Json = Record<string, unknown> & { readonly type: string }
 
 /** The gallery's config of every type (one per schedule of every family). */
-export const galleryConfigs: ReadonlyArray<Json> = ['configs', 'optax', 'keras', 'hf', 'timm'].flatMap((f) =>
-  (JSON.parse(readFileSync(join(root, 'scripts', `gallery-${f}.json`), 'utf8')) as ReadonlyArray<{ readonly config: Json }>).map((g) => g.config)
-)
+export const galleryConfigs: ReadonlyArray<Json> = readdirSync(join(root, 'scripts'))
+  .filter((f) => /^gallery-.*\.json$/.test(f))
+  .sort()
+  .flatMap((f) => (JSON.parse(readFileSync(join(root, 'scripts', f), 'utf8')) as ReadonlyArray<{ readonly config: Json }>).map((g) => g.config))
 
 /** The functions configs may name (LambdaLR's lrLambda, CyclicLR's scaleFn). */
 export const functions: Readonly<Record<string, (x: number) => number>> = {
