@@ -82,8 +82,9 @@ describe('resume', () => {
 
   test('0 steps returns the given groups as the only row, and the given state', () => {
     const s = multiplicativeLR({ lrLambda: () => 0.5 })
-    const t = resume(s, [{ lr: 0.3, initialLr: 1 }], { lastEpoch: 4, baseLrs: [1] }, 0)
-    expect(t.lr).toEqual([[0.3]])
+    // after 4 steps from 1: 1 · 0.5^4 = 0.0625
+    const t = resume(s, [{ lr: 0.0625, initialLr: 1 }], { lastEpoch: 4, baseLrs: [1] }, 0)
+    expect(t.lr).toEqual([[0.0625]])
     expect(t.state).toEqual({ lastEpoch: 4, baseLrs: [1] })
   })
 })

@@ -23,6 +23,7 @@ import { ScheduleError, formatValue } from '../core/errors.js'
 import type { AnyScheduler, Groups, ParamGroup } from '../core/model.js'
 import { momentumOf } from '../internal/groups.js'
 import { isScheduler, nameOf, protocolOf } from '../internal/protocol.js'
+import { checkContinues } from '../folds.js'
 
 // -------------------------------------------------------------------------------------
 // the core's protocol
@@ -284,6 +285,7 @@ const readResume = (
   const taken = protocolOf(scheduler).checkState(state, `${path}.state`, 1)
   if (steps !== undefined && steps !== taken)
     throw new ScheduleError(`${path}.steps`, `${taken} (the steps of the state)`, steps)
+  checkContinues(scheduler, [g], state, taken, { groups: `${path}.groups`, state: `${path}.state` })
   // the schedule itself must fit one group (e.g. no per-group list of two lrs): its initial step
   // checks that, on a copy, and its result is dropped
   scheduler.init([g])

@@ -11,6 +11,7 @@ import type { AnyScheduler, Groups, ParamGroup } from '../core/model.js'
 import type { ConfigError } from '../core/errors.js'
 import { encodeSchedule } from './decode.js'
 import { nameOf, protocolOf } from '../internal/protocol.js'
+import { checkContinues, firstDifference } from '../folds.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -146,6 +147,7 @@ export const loadCheckpoint = <S>(
   try {
     const steps = protocolOf(scheduler).checkState(c['state'], 'checkpoint.state', groups.right.length)
     if (c['steps'] !== steps) return problem('checkpoint.steps', `expected ${steps} (the steps of the state), got ${formatValue(c['steps'])}`, c['steps'])
+    checkContinues(scheduler, groups.right, c['state'], steps, { groups: 'checkpoint.groups', state: 'checkpoint.state' })
     return E.right({ format: CHECKPOINT_FORMAT, schedule: c['schedule'], steps, groups: groups.right, state: c['state'] as S })
   } catch (e) {
     if (e instanceof ScheduleError) return problem(e.path, e.message.startsWith(`${e.path}: `) ? e.message.slice(e.path.length + 2) : e.message, e.value)
@@ -156,33 +158,6 @@ export const loadCheckpoint = <S>(
 // -------------------------------------------------------------------------------------
 // utils
 // -------------------------------------------------------------------------------------
-
-const firstDifference = (
-  actual: unknown,
-  expected: unknown,
-  path: string
-): { readonly path: string; readonly actual: unknown; readonly expected: unknown } | undefined => {
-  if (Object.is(actual, expected)) return undefined
-  if (Array.isArray(expected)) {
-    if (!Array.isArray(actual) || actual.length !== expected.length) return { path, actual, expected }
-    for (let i = 0; i < expected.length; i++) {
-      const d = firstDifference(actual[i], expected[i], `${path}[${i}]`)
-      if (d !== undefined) return d
-    }
-    return undefined
-  }
-  if (typeof expected === 'object' && expected !== null) {
-    if (typeof actual !== 'object' || actual === null || Array.isArray(actual)) return { path, actual, expected }
-    const a = actual as Record<string, unknown>
-    const e = expected as Record<string, unknown>
-    for (const k of new Set([...Object.keys(e), ...Object.keys(a)])) {
-      const d = firstDifference(a[k], e[k], `${path}.${k}`)
-      if (d !== undefined) return d
-    }
-    return undefined
-  }
-  return { path, actual, expected }
-}
 
 const checkGroups = (u: unknown): E.Either<ReadonlyArray<ConfigError>, Groups> => {
   const errors: ConfigError[] = []

@@ -13,11 +13,16 @@ import { entries } from '../../src/registry.js'
 const root = join(import.meta.dirname, '..', '..')
 type Json = Record<string, unknown> & { readonly type: string }
 
-/** The gallery's config of every type (one per schedule of every family). */
-export const galleryConfigs: ReadonlyArray<Json> = readdirSync(join(root, 'scripts'))
+/** The gallery's entries (scripts/gallery-*.json: one per schedule of every family), with their lrs and steps. */
+export const galleryItems: ReadonlyArray<{ readonly title: string; readonly config: Json; readonly lr: ReadonlyArray<number>; readonly steps: number }> = readdirSync(
+  join(root, 'scripts')
+)
   .filter((f) => /^gallery-.*\.json$/.test(f))
   .sort()
-  .flatMap((f) => (JSON.parse(readFileSync(join(root, 'scripts', f), 'utf8')) as ReadonlyArray<{ readonly config: Json }>).map((g) => g.config))
+  .flatMap((f) => JSON.parse(readFileSync(join(root, 'scripts', f), 'utf8')))
+
+/** The gallery's config of every type (one per schedule of every family). */
+export const galleryConfigs: ReadonlyArray<Json> = galleryItems.map((g) => g.config)
 
 /** The functions configs may name (LambdaLR's lrLambda, CyclicLR's scaleFn). */
 export const functions: Readonly<Record<string, (x: number) => number>> = {

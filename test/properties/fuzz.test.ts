@@ -17,11 +17,6 @@
 import { test } from '@fast-check/vitest'
 import fc from 'fast-check'
 import { afterAll, describe, expect, test as plain } from 'vitest'
-import galleryPytorch from '../../scripts/gallery-configs.json' with { type: 'json' }
-import galleryHf from '../../scripts/gallery-hf.json' with { type: 'json' }
-import galleryKeras from '../../scripts/gallery-keras.json' with { type: 'json' }
-import galleryOptax from '../../scripts/gallery-optax.json' with { type: 'json' }
-import galleryTimm from '../../scripts/gallery-timm.json' with { type: 'json' }
 import {
   type AnyScheduler,
   type ConfigError,
@@ -40,6 +35,7 @@ import {
   traceArray
 } from '../../src/index.js'
 import { formatValue } from '../../src/core/errors.js'
+import { galleryItems } from '../laws/registry.js'
 import { traceBlocks } from '../../src/stream.js'
 import { type Config, metricSeq, milestones } from '../helpers/arbitraries.js'
 import { configFor } from '../helpers/configArbitraries.js'
@@ -83,7 +79,7 @@ interface GalleryItem {
   readonly config: Config
 }
 
-const gallery: ReadonlyArray<GalleryItem> = [galleryPytorch, galleryOptax, galleryKeras, galleryHf, galleryTimm].flat() as unknown as ReadonlyArray<GalleryItem>
+const gallery: ReadonlyArray<GalleryItem> = galleryItems as ReadonlyArray<GalleryItem>
 
 const lrs = (n: number): fc.Arbitrary<ReadonlyArray<number>> => fc.array(fc.double({ min: 1e-4, max: 1, noNaN: true }), { minLength: n, maxLength: n })
 
@@ -631,8 +627,9 @@ describe('regressions found by fuzzing', () => {
     const r = loadCheckpoint(s.right, JSON.stringify(edited))
     expect(r._tag === 'Left' && formatConfigErrors(r.left)).toEqual(['checkpoint.groups[0].initialLr: expected a finite number >= 0, got -0.1'])
     expect(() => resume(s.right, edited.groups, edited.state, 1)).toThrow('groups[0].initialLr: expected a finite number >= 0, got -0.1')
-    // 0 (and -0, which JSON writes as 0) is a valid initial lr for both
-    edited.groups[0].initialLr = 0
-    expect(loadCheckpoint(s.right, JSON.stringify(edited))._tag).toBe('Right')
+    // 0 (and -0, which JSON writes as 0) is a valid initial lr for both: a run from lr 0
+    const zero = trace(s.right, [0], 3)
+    expect(loadCheckpoint(s.right, saveCheckpoint(s.right, zero.groups, zero.state))._tag).toBe('Right')
+    expect(resume(s.right, zero.groups, zero.state, 1).lr).toEqual([[0], [0]])
   })
 })
