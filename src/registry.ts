@@ -9,7 +9,7 @@
 import type * as t from 'io-ts'
 import type { ConfigError } from './core/errors.js'
 import type { AnyScheduler } from './core/model.js'
-import type * as E from 'fp-ts/lib/Either.js'
+import * as E from 'fp-ts/lib/Either.js'
 import type { AnyDefinition, Resolve } from './internal/define.js'
 import { ConstantLR } from './schedulers/ConstantLR.js'
 import { CosineAnnealingLR } from './schedulers/CosineAnnealingLR.js'
@@ -29,6 +29,8 @@ import { definitions as kerasDefinitions } from './presets/keras/definitions.js'
 import { fromKerasConfig } from './presets/keras/getConfig.js'
 import { definitions as optaxDefinitions } from './presets/optax/definitions.js'
 import { definitions as timmDefinitions } from './presets/timm/definitions.js'
+import { trainingArgumentsFormat } from './presets/hf/trainingArguments.js'
+import type { TrainerFormat } from './internal/trainer.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -111,6 +113,30 @@ export const pytorchTypes: ReadonlyArray<string> = [...Object.keys(pytorch), ...
 export const translators: ReadonlyArray<Translator> = [
   { name: 'keras', detects: (u) => 'class_name' in u, translate: (u) => fromKerasConfig(u) }
 ]
+
+/**
+ * The readers of trainers' config files, by their `--from` name (`hf`: TrainingArguments; `keras`:
+ * a schedule's `serialize()`/`get_config()` dict, the translator above as a file format).
+ *
+ * @internal
+ */
+export const trainerFormats: Readonly<Record<string, TrainerFormat>> = {
+  hf: trainingArgumentsFormat(hfDefinitions),
+  keras: {
+    name: 'keras',
+    title: "a Keras schedule's serialize() or get_config() dict (Keras 3.15)",
+    facts: ['lr'],
+    read: (file, facts) =>
+      E.map((config: { readonly type: string }) => ({
+        config,
+        keys: {},
+        lr: facts.lr,
+        updates: undefined,
+        dialect: undefined,
+        derived: [`schedule: ${config.type} (class_name ${String((file as Record<string, unknown>)['class_name'])})`]
+      }))(fromKerasConfig(file) as E.Either<ReadonlyArray<ConfigError>, { readonly type: string }>)
+  }
+}
 
 /**
  * The scheduler types the declarative format knows.

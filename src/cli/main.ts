@@ -22,6 +22,8 @@ import * as E from 'fp-ts/lib/Either.js'
 import { ScheduleError } from '../core/errors.js'
 import type { AnyScheduler } from '../core/model.js'
 import { decodeSchedule, formatConfigErrors } from '../json/decode.js'
+import { type TrainerFacts, readTrainerConfig } from '../json/trainers.js'
+import { parseDocument } from 'yaml'
 import { traceBlocks } from '../stream.js'
 import { type Command, USAGE, parseArgs } from './args.js'
 import { type LineSketch, type Panel, METRIC_STYLE, columnSketch, lineSketch, svgChartOf, terminalChartOf } from './chart.js'
@@ -139,7 +141,7 @@ export const run = async (argv: ReadonlyArray<string>, out: Output, err: (text: 
   try {
     if (parsed.command === 'help') await out.write(`${USAGE}\n`)
     else if (parsed.command === 'version') await out.write(`${version()}\n`)
-    else await execute(parsed, out)
+    else await execute(parsed, out, err)
     const failed = out.failed()
     // a reader that stopped reading (`| head`) is not an error of ours
     if (failed !== undefined && failed.code !== 'EPIPE') throw new Failure([`output: cannot write (${failed.code ?? failed.message})`])
@@ -158,24 +160,61 @@ export const run = async (argv: ReadonlyArray<string>, out: Output, err: (text: 
   }
 }
 
-type Traced = Extract<Command, { readonly command: 'trace' | 'plot' }>
+/** A trace or a plot with its lrs and steps settled (from the flags, or from a trainer's file). */
+type Traced = Extract<Command, { readonly command: 'trace' | 'plot' }> & { readonly lr: ReadonlyArray<number>; readonly steps: number }
 
-const execute = async (cmd: Exclude<Command, { readonly command: 'help' | 'version' }>, out: Output): Promise<void> => {
-  const json = parseJson(read(cmd.config, 'config'), 'config')
+/** A parsed trainer's file: JSON if it parses as JSON, else YAML (errors with line and column). */
+const parseTrainerFile = (text: string): unknown => {
+  const json = parseJsonText(text)
+  if (json.ok) return json.value
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true })
+  const e = doc.errors[0]
+  if (e !== undefined) {
+    const at = e.linePos?.[0]
+    throw new Failure([`config: invalid YAML (nor JSON)${at === undefined ? '' : ` at line ${at.line}, column ${at.col}`}: ${(e.message.split('\n')[0] ?? e.code).replace(/ at line [0-9]+, column [0-9]+:?$/, '')}`])
+  }
+  return doc.toJS({ maxAliasCount: 100 })
+}
+
+const execute = async (cmd: Exclude<Command, { readonly command: 'help' | 'version' }>, out: Output, err: (text: string) => void): Promise<void> => {
+  const text = read(cmd.config, 'config')
   const functions = await loadFunctions(cmd.functions)
-  const decoded = decodeSchedule(json, cmd.lr === undefined ? { functions } : { functions, groups: cmd.lr.length })
-  if (E.isLeft(decoded)) throw new Failure(formatConfigErrors(decoded.left))
-  const s = decoded.right
-  if (cmd.command === 'validate') {
+  let s: AnyScheduler
+  let lr = cmd.lr
+  let steps = 'steps' in cmd ? cmd.steps : undefined
+  if (cmd.from === undefined) {
+    const decoded = decodeSchedule(parseJson(text, 'config'), cmd.lr === undefined ? { functions } : { functions, groups: cmd.lr.length })
+    if (E.isLeft(decoded)) throw new Failure(formatConfigErrors(decoded.left))
+    s = decoded.right
+  } else {
+    const { format, trainBatches, worldSize, epochs } = cmd.from
+    const facts = Object.fromEntries(Object.entries({ trainBatches, worldSize, epochs, lr: cmd.lr }).filter((e) => e[1] !== undefined)) as TrainerFacts
+    const r = readTrainerConfig(format, parseTrainerFile(text), facts, { functions })
+    if (E.isLeft(r)) throw new Failure(formatConfigErrors(r.left))
+    s = r.right.schedule
+    if (cmd.command === 'resolve') {
+      await out.write(`${JSON.stringify(r.right.config, null, 2)}\n`)
+      err(`${r.right.derived.join('\n')}\n`)
+      return
+    }
+    lr ??= r.right.lr
+    steps ??= r.right.updates
+    if (cmd.command !== 'validate') {
+      if (lr === undefined) throw new Failure([`--lr: needed (the ${format} file gives no initial lr)`], 2)
+      if (steps === undefined) throw new Failure([`--steps: needed (the ${format} file and flags do not give the number of optimizer updates)`], 2)
+    }
+  }
+  if (cmd.command !== 'trace' && cmd.command !== 'plot') {
     await out.write(`ok\n${summarize(s.config)}\n`)
     return
   }
-  const metrics = readMetrics(cmd.metrics, cmd.steps)
-  if (cmd.command === 'plot') return plot(cmd, s, metrics, out)
+  const traced: Traced = { ...cmd, lr: lr as ReadonlyArray<number>, steps: steps as number }
+  const metrics = readMetrics(cmd.metrics, traced.steps)
+  if (cmd.command === 'plot') return plot(traced, s, metrics, out)
   // the whole fold first, printing nothing: a step that throws leaves standard output empty
-  for (const _ of traceBlocks(s, cmd.lr, cmd.steps, metrics));
-  if (cmd.format === 'json') await traceJson(cmd, s, metrics, out)
-  else await traceCsv(cmd, s, metrics, out)
+  for (const _ of traceBlocks(s, traced.lr, traced.steps, metrics));
+  if (cmd.format === 'json') await traceJson(traced, s, metrics, out)
+  else await traceCsv(traced, s, metrics, out)
 }
 
 /** Numbers as `JSON.stringify` writes them: the shortest text that parses back to the same double; `null` if not finite. */

@@ -168,7 +168,7 @@ describe('bad input: exit status 1, one line per problem naming the field, nothi
 
 describe('usage errors: exit status 2', () => {
   test.each([
-    [['frobnicate'], 'unknown command: frobnicate (expected trace, plot or validate)'],
+    [['frobnicate'], 'unknown command: frobnicate (expected trace, plot, validate or resolve)'],
     [['trace', 'x.json', '--steps', '3'], 'trace needs --lr LR[,LR...] (the initial lr of every param group)'],
     [['trace', 'x.json', '--lr', '1'], 'trace needs --steps N'],
     [['trace', '--lr', '1', '--steps', '3'], 'trace needs a CONFIG (a JSON file, or - for standard input)'],

@@ -1,0 +1,198 @@
+/**
+ * The `hf` reader of trainers' config files: a Hugging Face `TrainingArguments` file (the keys
+ * `TrainingArguments(**d)` takes, as `args.to_dict()` or a hand-written `training_args.json` holds
+ * them) into the `hf.<lr_scheduler_type>` schedule that transformers' `Trainer` creates, with the
+ * number of optimizer updates and of warmup updates computed as `Trainer` computes them.
+ *
+ * transformers 5.18 (src/transformers/trainer.py, training_args.py):
+ * - `Trainer.set_initial_training_values`: with `max_steps > 0` the updates are `max_steps`; with
+ *   `max_steps < 0`, `ceil(num_train_epochs · num_update_steps_per_epoch)` where
+ *   `num_update_steps_per_epoch = max(len_dataloader // gradient_accumulation_steps +
+ *   int(len_dataloader % gradient_accumulation_steps > 0), 1)` and `len_dataloader` is the training
+ *   dataloader's length per process (`--train-batches`);
+ * - `Trainer.create_scheduler`: `get_scheduler(lr_scheduler_type, optimizer,
+ *   num_warmup_steps=args.get_warmup_steps(N), num_training_steps=N,
+ *   scheduler_specific_kwargs=lr_scheduler_kwargs)`, the optimizer's lr being `learning_rate`;
+ * - `TrainingArguments.get_warmup_steps`: `int(warmup_steps)` if `warmup_steps >= 1`, else
+ *   `ceil(N · warmup_steps)` (a float below 1 is a ratio); `warmup_steps < 0` is a ValueError;
+ * - `lr_scheduler_kwargs` may be a JSON string (`_VALID_DICT_FIELDS`, parsed in `__post_init__`).
+ *
+ * The 4.x dialect (transformers 4.57, a file with `warmup_ratio` or another key 5.x removed):
+ * `get_warmup_steps` is `warmup_steps if warmup_steps > 0 else ceil(N · warmup_ratio)`, with
+ * `warmup_ratio` in [0, 1] (`__post_init__`); the number of updates is computed as in 5.18.
+ *
+ * @internal
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { type ConfigError, formatValue } from '../../core/errors.js'
+import type { AnyDefinition } from '../../internal/define.js'
+import type { TrainerFacts, TrainerFormat, TrainerSchedule } from '../../internal/trainer.js'
+import { TRAINING_ARGUMENTS_4_ONLY, TRAINING_ARGUMENTS_5, TRAINING_ARGUMENTS_5_ONLY } from './trainingArgumentsKeys.js'
+
+/** `num_cycles` → `numCycles`. */
+const camel = (snake: string): string => snake.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())
+
+/** `numCycles` → `num_cycles`. */
+const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+
+/** The arguments of an hf definition that `Trainer` sets itself, not `lr_scheduler_kwargs`. */
+const SET_BY_TRAINER: Readonly<Record<string, string>> = {
+  numWarmupSteps: 'warmup_steps',
+  numTrainingSteps: 'max_steps',
+  // transformers reads `lr_init` from the optimizer's default lr (polynomial, the min-lr cosines)
+  lrInit: 'learning_rate'
+}
+
+const KNOWN = new Set([...TRAINING_ARGUMENTS_5, ...TRAINING_ARGUMENTS_4_ONLY])
+
+/** The reader, for the family's definitions (`hf.<lr_scheduler_type>` for every type `get_scheduler` knows). */
+export const trainingArgumentsFormat = (definitions: ReadonlyArray<AnyDefinition>): TrainerFormat => ({
+  name: 'hf',
+  title: "Hugging Face TrainingArguments (transformers 5.18; 4.57's dialect with warmup_ratio)",
+  facts: ['trainBatches', 'epochs', 'lr'],
+  read: (file, facts) => read(definitions, file, facts)
+})
+
+const read = (definitions: ReadonlyArray<AnyDefinition>, file: unknown, facts: TrainerFacts): E.Either<ReadonlyArray<ConfigError>, TrainerSchedule> => {
+  const errors: ConfigError[] = []
+  const problem = (path: string, message: string, value: unknown): void => void errors.push({ path, message, value })
+  if (typeof file !== 'object' || file === null || Array.isArray(file))
+    return E.left([{ path: 'file', message: `expected the TrainingArguments as an object of their keys, got ${formatValue(file)}`, value: file }])
+  const o = file as Readonly<Record<string, unknown>>
+  const has = (k: string): boolean => Object.prototype.hasOwnProperty.call(o, k) && o[k] !== null
+
+  // which transformers: a key 5.x removed makes it 4.x; one only 5.x has makes it 5.x; both, an error
+  const keys = Object.keys(o)
+  for (const k of keys) if (!KNOWN.has(k)) problem(k, 'not an argument of TrainingArguments (transformers 5.18 or 4.57)', o[k])
+  const old = keys.filter((k) => TRAINING_ARGUMENTS_4_ONLY.includes(k))
+  const recent = keys.filter((k) => TRAINING_ARGUMENTS_5_ONLY.includes(k))
+  if (old.length > 0 && recent.length > 0)
+    problem(recent[0] as string, `a transformers 5.x argument in a file of the 4.x dialect (it has ${old[0] as string}, which 5.x removed)`, o[recent[0] as string])
+  const v4 = old.length > 0
+  const derived: string[] = [v4 ? `dialect: transformers 4.x (${old[0] as string}; 4.57's rules)` : 'dialect: transformers 5.x (5.18\'s rules)']
+
+  if (has('deepspeed')) problem('deepspeed', 'no DeepSpeed config here yet: the hf reader does not read a scheduler block inside a TrainingArguments file (read the ds_config itself)', o['deepspeed'])
+
+  // the schedule and its arguments
+  const byName = new Map(definitions.map((d) => [d.type.slice('hf.'.length), d]))
+  const name = has('lr_scheduler_type') ? o['lr_scheduler_type'] : 'linear'
+  const definition = typeof name === 'string' ? byName.get(name) : undefined
+  if (definition === undefined)
+    problem('lr_scheduler_type', `expected one of ${[...byName.keys()].join(', ')} (transformers' SchedulerType), got ${formatValue(name)}`, name)
+  let kwargs: Readonly<Record<string, unknown>> = {}
+  const rawKwargs = o['lr_scheduler_kwargs']
+  if (typeof rawKwargs === 'string') {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(rawKwargs)
+    } catch {
+      parsed = undefined
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) problem('lr_scheduler_kwargs', 'expected a dict, or a JSON string of one', rawKwargs)
+    else kwargs = parsed as Record<string, unknown>
+  } else if (rawKwargs !== undefined && rawKwargs !== null) {
+    if (typeof rawKwargs !== 'object' || Array.isArray(rawKwargs)) problem('lr_scheduler_kwargs', 'expected a dict, or a JSON string of one', rawKwargs)
+    else kwargs = rawKwargs as Record<string, unknown>
+  }
+
+  // the numbers Trainer reads
+  const number = (k: string, fallback: number, check: (x: number) => boolean, expected: string): number => {
+    if (!has(k)) return fallback
+    const x = o[k]
+    if (typeof x !== 'number' || !check(x)) {
+      problem(k, `expected ${expected}, got ${formatValue(x)}`, x)
+      return NaN
+    }
+    return x
+  }
+  const flagged = (k: string, fact: 'epochs' | 'lr', flag: string): void => {
+    if (has(k) && facts[fact] !== undefined) problem(flag, `the file sets ${k} (${formatValue(o[k])}): give one or the other`, facts[fact])
+  }
+  flagged('learning_rate', 'lr', '--lr')
+  flagged('num_train_epochs', 'epochs', '--epochs')
+  const learningRate = number('learning_rate', 5e-5, (x) => Number.isFinite(x) && x >= 0, 'a finite number >= 0')
+  const epochs = facts.epochs ?? number('num_train_epochs', 3.0, (x) => Number.isFinite(x) && x > 0, 'a finite number > 0')
+  const maxSteps = number('max_steps', -1, Number.isSafeInteger, 'an integer (-1: from num_train_epochs)')
+  const accumulation = number('gradient_accumulation_steps', 1, (x) => Number.isSafeInteger(x) && x >= 1, 'an integer >= 1')
+  const warmupSteps = v4
+    ? number('warmup_steps', 0, (x) => Number.isSafeInteger(x) && x >= 0, 'an integer >= 0 (in the 4.x dialect; warmup_ratio is the ratio)')
+    : number('warmup_steps', 0, (x) => Number.isFinite(x) && x >= 0, 'a number >= 0 (below 1: a ratio of the updates)')
+  const warmupRatio = number('warmup_ratio', 0, (x) => x >= 0 && x <= 1, 'a number in [0, 1]')
+  const lr = facts.lr ?? [learningRate]
+  derived.push(facts.lr !== undefined ? `lr: ${facts.lr.join(', ')} (--lr)` : `lr: ${learningRate} (learning_rate${has('learning_rate') ? '' : ", transformers' default"})`)
+
+  // the updates: max_steps, or the epochs over the dataloader (Trainer.set_initial_training_values)
+  let updates: number | undefined
+  if (maxSteps >= 0 && has('max_steps')) {
+    updates = maxSteps
+    derived.push(`updates: ${maxSteps} (max_steps)`)
+  } else if (facts.trainBatches !== undefined) {
+    const perEpoch = Math.max(Math.floor(facts.trainBatches / accumulation) + (facts.trainBatches % accumulation > 0 ? 1 : 0), 1)
+    updates = Math.ceil(epochs * perEpoch)
+    derived.push(`updates per epoch: ${perEpoch} = max(${facts.trainBatches} // ${accumulation} + (${facts.trainBatches} % ${accumulation} > 0), 1)`)
+    derived.push(`updates: ${updates} = ceil(${epochs} × ${perEpoch})`)
+  }
+
+  // the warmup (TrainingArguments.get_warmup_steps)
+  const warmup = (n: number): number => {
+    if (v4) {
+      if (warmupSteps > 0) {
+        derived.push(`warmup: ${warmupSteps} updates (warmup_steps)`)
+        return warmupSteps
+      }
+      const w = Math.ceil(n * warmupRatio)
+      derived.push(`warmup: ${w} updates = ceil(${n} × ${warmupRatio}) (warmup_ratio)`)
+      return w
+    }
+    if (warmupSteps >= 1) {
+      const w = Math.trunc(warmupSteps)
+      derived.push(`warmup: ${w} updates = int(${warmupSteps}) (warmup_steps)`)
+      return w
+    }
+    const w = Math.ceil(n * warmupSteps)
+    derived.push(`warmup: ${w} updates = ceil(${n} × ${warmupSteps}) (warmup_steps below 1 is a ratio)`)
+    return w
+  }
+
+  const config: Record<string, unknown> = {}
+  const keysOf: Record<string, string> = {}
+  if (definition !== undefined && errors.length === 0) {
+    config['type'] = definition.type
+    derived.unshift(`schedule: ${definition.type} (lr_scheduler_type ${name as string})`)
+    const args = Object.keys(definition.args)
+    const needsUpdates = args.includes('numTrainingSteps') || (args.includes('numWarmupSteps') && (v4 ? warmupSteps === 0 && warmupRatio > 0 : warmupSteps < 1 && warmupSteps > 0))
+    if (needsUpdates && updates === undefined)
+      problem('--train-batches', `needed: ${name as string} depends on the number of updates, which without max_steps is num_train_epochs × the updates per epoch of the training dataloader (its batches per process)`, undefined)
+    else {
+      for (const a of args) {
+        const key = SET_BY_TRAINER[a]
+        if (a === 'numWarmupSteps') config[a] = warmup(updates ?? 0)
+        else if (a === 'numTrainingSteps') config[a] = updates
+        else if (a === 'lrInit') config[a] = learningRate
+        if (key !== undefined) keysOf[a] = key
+      }
+      for (const [k, v] of Object.entries(kwargs)) {
+        const a = camel(k)
+        if (!args.includes(a) || SET_BY_TRAINER[a] !== undefined || snake(a) !== k) {
+          const takes = args.filter((x) => SET_BY_TRAINER[x] === undefined).map(snake)
+          problem(`lr_scheduler_kwargs.${k}`, `not an argument of transformers' ${name as string} schedule (${takes.length === 0 ? 'it takes none' : `it takes ${takes.join(', ')}`})`, v)
+        } else {
+          config[a] = v
+          keysOf[a] = `lr_scheduler_kwargs.${k}`
+        }
+      }
+    }
+    if (definition.type === 'hf.reduce_lr_on_plateau' || definition.type === 'hf.greedy')
+      derived.push(`${name as string} steps once per evaluation with its metric (eval_strategy), not per update: trace it with --metrics (one per evaluation) and --steps (the evaluations)`)
+  }
+  if (errors.length > 0) return E.left(errors)
+  const takesMetric = definition?.type === 'hf.reduce_lr_on_plateau' || definition?.type === 'hf.greedy'
+  return E.right({
+    config: config as TrainerSchedule['config'],
+    keys: keysOf,
+    lr,
+    updates: takesMetric ? undefined : updates,
+    dialect: v4 ? 'transformers 4.x' : 'transformers 5.x',
+    derived
+  })
+}
