@@ -29,6 +29,7 @@ import { definitions as kerasDefinitions } from './presets/keras/definitions.js'
 import { fromKerasConfig } from './presets/keras/getConfig.js'
 import { definitions as optaxDefinitions } from './presets/optax/definitions.js'
 import { definitions as timmDefinitions } from './presets/timm/definitions.js'
+import { definitions as fastaiDefinitions } from './presets/fastai/definitions.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -94,7 +95,8 @@ export const entries: Readonly<Record<string, Entry>> = {
   ...byType(optaxDefinitions),
   ...byType(kerasDefinitions),
   ...byType(hfDefinitions),
-  ...byType(timmDefinitions)
+  ...byType(timmDefinitions),
+  ...byType(fastaiDefinitions)
 }
 
 /** The composites, decoded by the decoder itself (their children are schedules). @internal */
