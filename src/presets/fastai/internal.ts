@@ -201,8 +201,14 @@ export const positionsOf = (fit: Fit): ((k: number) => number) => {
   }
 }
 
-/** The position of the fit's last batch. */
-export const lastPositionOf = (fit: Fit): number => positionsOf(fit)(batchesOf(fit) - 1)
+/** The position of the fit's last batch (as `positionsOf`, without its table). */
+export const lastPositionOf = (fit: Fit): number => {
+  const { nEpoch, batchesPerEpoch: nIter } = fit
+  const increment = 1 / (nIter * nEpoch)
+  let pct = (nEpoch - 1) / nEpoch
+  for (let j = 1; j < nIter; j++) pct += increment
+  return pct
+}
 
 /**
  * A fastai schedule as the rows of its fit: row k is `lr(pos(k))` (and `momentum(pos(k))`, fastai's
