@@ -41,7 +41,7 @@ export const CombineScheds = define({
     const { pcts, scheds } = a
     if (scheds.length !== pcts.length)
       throw new ScheduleError('scheds', `${pcts.length} schedule${pcts.length === 1 ? '' : 's'} (one per pct)`, scheds)
-    checkPcts(pcts, lastPositionOf(a), { path: 'pcts', value: pcts, what: 'pcts' })
+    checkPcts(pcts, () => lastPositionOf(a), { path: 'pcts', value: pcts, what: 'pcts' })
     const perGroup: Array<readonly [string, PerGroupValue]> = []
     scheds.forEach((c, j) => {
       if (c.type === 'fastai.SchedExp') checkExp(c.start, c.end, `scheds[${j}].`)

@@ -32,7 +32,7 @@ export const FitFlatCos = define({
   args,
   make: (a) => {
     const { lr, divFinal, pctStart } = a
-    checkPcts([pctStart, 1 - pctStart], lastPositionOf(a), { path: 'pctStart', value: pctStart, what: 'a pctStart' })
+    checkPcts([pctStart, 1 - pctStart], () => lastPositionOf(a), { path: 'pctStart', value: pctStart, what: 'a pctStart' })
     const flat: Level = lr === undefined ? (_i, base) => base : levelOf(lr)
     return fromPositions(a, { lr: combinedCos(pctStart, flat, flat, (i, b) => flat(i, b) / divFinal), perGroup: [['lr', lr]] })
   }

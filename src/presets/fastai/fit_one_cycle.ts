@@ -39,7 +39,7 @@ export const FitOneCycle = define({
   make: (a) => {
     const { lrMax, div, divFinal, pctStart, moms } = a
     if (moms.length !== 3) throw new ScheduleError('moms', 'three numbers (start, middle, end: combined_cos(pct_start, *moms))', moms)
-    checkPcts([pctStart, 1 - pctStart], lastPositionOf(a), { path: 'pctStart', value: pctStart, what: 'a pctStart' })
+    checkPcts([pctStart, 1 - pctStart], () => lastPositionOf(a), { path: 'pctStart', value: pctStart, what: 'a pctStart' })
     const max: Level = lrMax === undefined ? (_i, base) => base : levelOf(lrMax)
     const [m0, m1, m2] = moms.map((m) => levelOf(m)) as [Level, Level, Level]
     return fromPositions(a, {

@@ -46,7 +46,7 @@ export const FitSgdr = define({
       throw new ScheduleError('nCycles', `a number of cycles whose epochs, cycleLen · (cycleMult^nCycles − 1)/(cycleMult − 1), are at most 2^31 (they are ${nEpoch})`, nCycles)
     const pcts = Array.from({ length: nCycles }, (_, i) => (cycleLen * cycleMult ** i) / nEpoch)
     const fit = { nEpoch, batchesPerEpoch }
-    checkPcts(pcts, lastPositionOf(fit), { path: 'nCycles', value: nCycles, what: 'cycles whose fractions of the fit (cycle_len·cycle_mult^i/n_epoch)' })
+    checkPcts(pcts, () => lastPositionOf(fit), { path: 'nCycles', value: nCycles, what: 'cycles whose fractions of the fit (cycle_len·cycle_mult^i/n_epoch)' })
     const max: Level = lrMax === undefined ? (_i, base) => base : levelOf(lrMax)
     const zero: Level = () => 0
     return fromPositions(fit, { lr: combine(pcts, pcts.map(() => annealCos(max, zero))), perGroup: [['lrMax', lrMax]] })

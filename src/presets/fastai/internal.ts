@@ -136,18 +136,20 @@ const positionIn = (edges: Float64Array, idx: number, pos: number): number =>
 /**
  * The checks of `combine_scheds` fastai makes (`assert sum(pcts) == 1.`, Python's `sum` from 0 in
  * order), and the one it does not make: a position that falls in a last segment of width 0 divides
- * 0 by 0 (a NaN lr). Positions grow over the fit, so only the last batch's can; `path` names the
+ * 0 by 0 (a NaN lr). Positions grow over the fit, so only the last batch's can (`lastPos`, computed
+ * only for a last segment of width 0: it adds once per batch of an epoch); `where` names the
  * argument the pcts come from.
  */
-export const checkPcts = (pcts: ReadonlyArray<number>, lastPos: number, where: { readonly path: string; readonly value: unknown; readonly what: string }): void => {
+export const checkPcts = (pcts: ReadonlyArray<number>, lastPos: () => number, where: { readonly path: string; readonly value: unknown; readonly what: string }): void => {
   const { path, value, what } = where
   let sum = 0
   for (const p of pcts) sum += p
   if (sum !== 1)
     throw new ScheduleError(path, `${what} that sum to 1 (fastai's combine_scheds asserts sum(pcts) == 1.; the sum is ${formatValue(sum)})`, value)
   const edges = cumulative(pcts)
-  const idx = segmentOf(edges, pcts.length - 1, lastPos)
-  if (edges[idx + 1] === edges[idx])
+  const last = pcts.length - 1
+  // only a last segment of width 0 can be reached with width 0 (the search skips empty ones before it)
+  if (edges[last + 1] === edges[last] && segmentOf(edges, last, lastPos()) === last)
     throw new ScheduleError(
       path,
       `${what} whose last segment is not empty where the fit's last batches fall (fastai's combine_scheds would divide 0 by 0 there: a NaN lr)`,
@@ -177,27 +179,21 @@ export const batchesOf = (fit: Fit): number => fit.nEpoch * fit.batchesPerEpoch
 /**
  * `pct_train` before batch `k` of the fit (TrainEvalCallback): `epoch/n_epoch`, then `+=
  * 1./(n_iter*n_epoch)` after every batch of the epoch. Past the fit, the last batch's (the
- * optimizer keeps the last values set). One epoch's positions are kept: a trace reads them in order.
+ * optimizer keeps the last values set). The last position computed is kept, so a trace, which
+ * reads them in order, adds once per batch; reading backwards starts the epoch again.
  */
 export const positionsOf = (fit: Fit): ((k: number) => number) => {
   const { nEpoch, batchesPerEpoch: nIter } = fit
   const lastBatch = nEpoch * nIter - 1
   const increment = 1 / (nIter * nEpoch)
-  let epoch = -1
-  let table = new Float64Array(0)
+  let [epoch, batch, pct] = [-1, 0, 0]
   return (k) => {
-    const b = Math.min(k, lastBatch)
-    const e = Math.floor(b / nIter)
-    if (e !== epoch) {
-      if (table.length === 0) table = new Float64Array(nIter)
-      let pct = e / nEpoch
-      for (let j = 0; j < nIter; j++) {
-        table[j] = pct
-        pct += increment
-      }
-      epoch = e
-    }
-    return table[b - e * nIter] as number
+    const at = Math.min(k, lastBatch)
+    const e = Math.floor(at / nIter)
+    const b = at - e * nIter
+    if (e !== epoch || b < batch) [epoch, batch, pct] = [e, 0, e / nEpoch]
+    for (; batch < b; batch++) pct += increment
+    return pct
   }
 }
 

@@ -24,6 +24,10 @@ describe('positions: fastai.SchedLin(0, 1) is the position of every batch', () =
     const s = fastai.schedLin({ start: 0, end: 1, nEpoch: 1, batchesPerEpoch: 4 })
     expect(col(s, 1, 8)).toEqual([0, 0.25, 0.5, 0.75, 0.75, 0.75, 0.75, 0.75, 0.75])
   })
+  test('a fit of 2^40 batches per epoch decodes and traces at once (positions are added as the trace goes, no table)', () => {
+    const t = trace(fastai.fitOneCycle({ nEpoch: 3, batchesPerEpoch: 2 ** 40, lrMax: 1 }), [{ lr: 1, momentum: 0.9 }], 2)
+    expect(t.lr[0]).toEqual([1 / 25])
+  })
   test('one batch: only f(0)', () => {
     expect(col(fastai.schedCos({ start: 3, end: 1, nEpoch: 1, batchesPerEpoch: 1 }), 1, 2)).toEqual([3, 3, 3])
   })
