@@ -31,6 +31,7 @@ import { definitions as optaxDefinitions } from './presets/optax/definitions.js'
 import { definitions as timmDefinitions } from './presets/timm/definitions.js'
 import { trainingArgumentsFormat } from './presets/hf/trainingArguments.js'
 import type { TrainerFormat } from './internal/trainer.js'
+import { definitions as fastaiDefinitions } from './presets/fastai/definitions.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -96,7 +97,8 @@ export const entries: Readonly<Record<string, Entry>> = {
   ...byType(optaxDefinitions),
   ...byType(kerasDefinitions),
   ...byType(hfDefinitions),
-  ...byType(timmDefinitions)
+  ...byType(timmDefinitions),
+  ...byType(fastaiDefinitions)
 }
 
 /** The composites, decoded by the decoder itself (their children are schedules). @internal */

@@ -18,6 +18,7 @@ import { afterAll, describe, expect, test } from 'vitest'
 import { type AnyScheduler, type Groups, trace, traceArray } from '../../../src/index.js'
 import { definitions } from '../../../src/presets/hf/definitions.js'
 import { protocolOf } from '../../../src/internal/protocol.js'
+import { compareRows } from '../../helpers/replay.js'
 
 interface Case {
   readonly name: string
@@ -45,26 +46,6 @@ const fromConfig = (config: Case['config']): AnyScheduler => {
   })
 }
 
-/** The worst error over a table, as a fraction of its tolerance, and the worst relative error. */
-const compare = (actual: ReadonlyArray<ArrayLike<number>>, expected: ReadonlyArray<ReadonlyArray<number>>, scale: number) => {
-  let ratio = 0
-  let rel = 0
-  let at = ''
-  expected.forEach((row, k) =>
-    row.forEach((e, i) => {
-      const a = actual[k]?.[i] as number
-      const diff = a === e ? 0 : Math.abs(a - e)
-      const r = Number.isNaN(diff) ? Infinity : diff / (REL * Math.abs(e) + ABS * scale)
-      if (diff > 0) rel = Math.max(rel, diff / Math.max(Math.abs(a), Math.abs(e)))
-      if (r > ratio) {
-        ratio = r
-        at = `row ${k}, group ${i}: got ${a}, transformers ${e}`
-      }
-    })
-  )
-  return { ratio, rel, at }
-}
-
 const summary = new Map<string, { cases: number; worst: number }>()
 
 test('there are fixtures for every hf schedule', () => {
@@ -82,7 +63,7 @@ for (const file of files) {
       const scale = Math.max(...c.groups.map((g) => Math.abs(g.lr)))
       const t = trace(s, c.groups, c.steps, c.metrics)
       expect(t.lr).toHaveLength(c.steps + 1)
-      const r = compare(t.lr, c.lr, scale)
+      const r = compareRows(t.lr, c.lr, { rel: REL, abs: ABS, scale })
       expect(r.ratio, `lr ${r.at}`).toBeLessThanOrEqual(1)
       // the fast path, and the closed form where there is one, give the same numbers bit for bit
       const fast = traceArray(s, c.groups, c.steps, c.metrics)

@@ -20,6 +20,7 @@ import { afterAll, describe, expect, test } from 'vitest'
 import { type Groups, trace, traceArray } from '../../../src/index.js'
 import { fromTimmConfig } from './common.js'
 import { protocolOf } from '../../../src/internal/protocol.js'
+import { compareRows } from '../../helpers/replay.js'
 
 interface Case {
   readonly name: string
@@ -35,26 +36,6 @@ const REL = 1e-12
 const ABS = 1e-15
 const dir = join(import.meta.dirname, '..', '..', 'fixtures', 'timm')
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
-
-/** The worst error over a table, as a fraction of its tolerance, and the worst relative error. */
-const compare = (actual: ReadonlyArray<ArrayLike<number>>, expected: ReadonlyArray<ReadonlyArray<number>>, scale: number) => {
-  let ratio = 0
-  let rel = 0
-  let at = ''
-  expected.forEach((row, k) =>
-    row.forEach((e, i) => {
-      const a = actual[k]?.[i] as number
-      const diff = a === e ? 0 : Math.abs(a - e)
-      const r = Number.isNaN(diff) ? Infinity : diff / (REL * Math.abs(e) + ABS * scale)
-      if (diff > 0) rel = Math.max(rel, diff / Math.max(Math.abs(a), Math.abs(e)))
-      if (r > ratio || Number.isNaN(diff)) {
-        ratio = r
-        at = `row ${k}, group ${i}: got ${a}, timm ${e}`
-      }
-    })
-  )
-  return { ratio, rel, at }
-}
 
 const summary = new Map<string, { cases: number; rel: number; ratio: number }>()
 
@@ -122,7 +103,7 @@ for (const file of files) {
       const scale = Math.max(...c.groups.map((g) => Math.abs(g.lr)))
       const t = trace(s, c.groups, c.steps, c.metrics)
       expect(t.lr).toHaveLength(c.steps + 1)
-      const r = compare(t.lr, c.lr, scale)
+      const r = compareRows(t.lr, c.lr, { rel: REL, abs: ABS, scale })
       expect(r.ratio, `lr ${r.at}`).toBeLessThanOrEqual(1)
       // the fast path gives the same numbers as the reducer, bit for bit
       expect(Array.from(traceArray(s, c.groups, c.steps, c.metrics).lr)).toEqual(t.lr.flat())

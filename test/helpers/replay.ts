@@ -1,0 +1,54 @@
+// What a fixture replay needs, for any family: the committed files of test/fixtures/<family>/, and
+// the comparison of a trace's rows with the reference's within `rel · |reference| + abs · scale`.
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Groups } from '../../src/index.js'
+
+/** A case of scripts/FIXTURE-FORMAT.md. */
+export interface FixtureCase {
+  readonly name: string
+  readonly config: { readonly type: string } & Record<string, unknown>
+  readonly groups: Groups
+  readonly steps: number
+  readonly metrics?: ReadonlyArray<number>
+  readonly lr: ReadonlyArray<ReadonlyArray<number>>
+  readonly momentum?: ReadonlyArray<ReadonlyArray<number>>
+}
+
+/** A fixture file: its header fields and its cases. */
+export type FixtureFile = Readonly<Record<string, unknown>> & { readonly cases: ReadonlyArray<FixtureCase> }
+
+/** The fixture files of a family, by file name, sorted. */
+export const fixtureFiles = (family: string): ReadonlyArray<readonly [string, FixtureFile]> => {
+  const dir = join(import.meta.dirname, '..', 'fixtures', family)
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8')) as FixtureFile] as const)
+}
+
+/** The worst error over a table as a fraction of its tolerance (≤ 1 passes), where it is, and the worst relative error. */
+export const compareRows = (
+  actual: ReadonlyArray<ArrayLike<number>>,
+  expected: ReadonlyArray<ReadonlyArray<number>>,
+  tolerance: { readonly rel: number; readonly abs: number; readonly scale: number }
+): { readonly ratio: number; readonly rel: number; readonly at: string } => {
+  const { rel: REL, abs: ABS, scale } = tolerance
+  let ratio = 0
+  let rel = 0
+  let at = ''
+  if (actual.length !== expected.length) return { ratio: Infinity, rel: Infinity, at: `${actual.length} rows, expected ${expected.length}` }
+  expected.forEach((row, k) =>
+    row.forEach((e, i) => {
+      const a = actual[k]?.[i] as number
+      const diff = a === e ? 0 : Math.abs(a - e)
+      const r = Number.isNaN(diff) ? Infinity : diff / (REL * Math.abs(e) + ABS * scale)
+      if (diff > 0) rel = Math.max(rel, diff / Math.max(Math.abs(a), Math.abs(e)))
+      if (r > ratio) {
+        ratio = r
+        at = `row ${k}, group ${i}: got ${a}, reference ${e}`
+      }
+    })
+  )
+  return { ratio, rel, at }
+}
