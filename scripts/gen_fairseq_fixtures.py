@@ -26,7 +26,9 @@ The trainer's loop (fairseq v0.12.3), which `run` follows, row k = the groups' l
   then `step_update(num_updates)`;
 - trainer.py:1009, 1244-1247: after each update `set_num_updates(n + 1)` -> `step_update(n + 1)`;
 - train.py:195 -> trainer.py:1170-1174: at an epoch's end `step(epoch, val_loss)` then
-  `step_update(num_updates)` (val_loss: a random metric; none of these schedules reads it).
+  `step_update(num_updates)`; val_loss is the case's `metrics[n - 1]` for the epoch ending at
+  update n (recorded for reduce_lr_on_plateau, the only schedule that reads it; row k >= 1 of a
+  plateau case follows the step that gets metrics[k - 1], FIXTURE-FORMAT.md's convention).
 Epochs are `updatesPerEpoch` updates long (the config's value; cases of schedules that do not take
 it still run epochs of a random length, to show that their boundaries change nothing).
 
@@ -57,7 +59,8 @@ OUT_DIR = os.path.join(ROOT, "test", "fixtures", "fairseq")
 FAIRSEQ_GIT = os.environ.get("FAIRSEQ_GIT", "/work/.mirror/facebookresearch+fairseq/repo")
 N_RANDOM = 16
 FILES = ["fairseq_lr_scheduler", "fixed_schedule", "inverse_square_root_schedule", "polynomial_decay_schedule",
-         "cosine_lr_scheduler", "triangular_lr_scheduler", "tri_stage_lr_scheduler", "step_lr_scheduler"]
+         "cosine_lr_scheduler", "triangular_lr_scheduler", "tri_stage_lr_scheduler", "step_lr_scheduler",
+         "reduce_lr_on_plateau"]
 STUBBED = [
     "fairseq (package module)",
     "fairseq.optim (package module; FairseqOptimizer: get_lr/set_lr over a torch SGD, as fairseq_optimizer.py:65-72)",
@@ -142,7 +145,7 @@ def snake(k):
     return "".join("_" + c.lower() if c.isupper() else c for c in k)
 
 
-def run(config, groups, steps, updates_per_epoch, rng):
+def run(config, groups, steps, updates_per_epoch, metrics):
     name = config["type"].split(".", 1)[1]
     cls, dc = REGISTRY[name]
     fields = {f.name for f in dataclasses.fields(dc)}
@@ -153,8 +156,9 @@ def run(config, groups, steps, updates_per_epoch, rng):
         f = snake(k)
         assert f in fields, (name, f)
         setattr(cfg, f, list(v) if isinstance(v, list) else v)
-    # fairseq's defaults of the II(...) fields: optimization.lr [0.25], optimization.max_update 0
-    for f, default in (("lr", [0.25]), ("max_update", 0), ("total_num_update", 0)):
+    # fairseq's defaults of the II(...) fields: optimization.lr [0.25], optimization.max_update 0,
+    # checkpoint.maximize_best_checkpoint_metric False (fairseq/dataclass/configs.py:592, 615, 733)
+    for f, default in (("lr", [0.25]), ("max_update", 0), ("total_num_update", 0), ("maximize_best_checkpoint_metric", False)):
         if f in fields and isinstance(getattr(cfg, f), str):
             setattr(cfg, f, list(default) if isinstance(default, list) else default)
     params = [torch.nn.Parameter(torch.zeros(1)) for _ in groups]
@@ -167,10 +171,12 @@ def run(config, groups, steps, updates_per_epoch, rng):
     rows = []
     for k in range(steps + 1):
         rows.append([g["lr"] for g in opt.param_groups])  # update k trains at these
+        if k == steps:
+            break
         n = k + 1
         sched.step_update(n)  # set_num_updates, trainer.py:1247
         if n % updates_per_epoch == 0:
-            sched.step(epoch, rng.uniform(0, 10))  # trainer.py:1172
+            sched.step(epoch, metrics[n - 1])  # train.py:195 -> trainer.py:1172, the epoch's validation loss
             sched.step_update(n)  # trainer.py:1174
             epoch += 1
             sched.step_begin_epoch(epoch)
@@ -257,6 +263,21 @@ def random_config(name, rng):
             c["initLrScale"] = r6(rng.uniform(0, 0.5))
         if rng.random() < 0.7:
             c["finalLrScale"] = r6(rng.uniform(0.001, 0.9))
+    elif name == "reduce_lr_on_plateau":
+        c["lr"] = lr1(rng)
+        if rng.random() < 0.7:
+            c["lrShrink"] = r6(rng.uniform(0.05, 0.95))
+        if rng.random() < 0.5:
+            c["lrThreshold"] = rng.choice([0.0, 1e-3, 0.05])
+        if rng.random() < 0.6:
+            c["lrPatience"] = rng.randint(0, 4)
+        if rng.random() < 0.6:
+            c["warmupUpdates"] = rng.randint(0, 80)
+        if rng.random() < 0.4:
+            c["warmupInitLr"] = r6(rng.uniform(-1, 1e-4))
+        if rng.random() < 0.3:
+            c["maximizeBestCheckpointMetric"] = True
+        c["updatesPerEpoch"] = rng.randint(1, 30)
     elif name == "step":
         c["lr"] = lr1(rng)
         if rng.random() < 0.6:
@@ -317,6 +338,14 @@ EDGES = {
         ("phase-ratio-truncated", {"lr": [0.5], "phaseRatio": [0.1, 0.4, 0.5], "maxUpdate": 33}, 50),
         ("decay-1", {"lr": [0.5], "warmupSteps": 3, "decaySteps": 1, "finalLrScale": 0.5}, 10),
     ],
+    "reduce_lr_on_plateau": [
+        ("defaults-epoch-per-update", {"updatesPerEpoch": 1}, 40),
+        ("warmup-ignores-epochs-until-past-it", {"lr": [0.5], "warmupUpdates": 12, "updatesPerEpoch": 4, "lrShrink": 0.5}, 60),
+        ("warmup-init-given", {"lr": [0.5], "warmupUpdates": 10, "warmupInitLr": 0.05, "updatesPerEpoch": 3}, 50),
+        ("no-warmup-init-ignored", {"lr": [0.5], "warmupInitLr": 0.05, "updatesPerEpoch": 3}, 30),
+        ("maximize", {"lr": [0.5], "maximizeBestCheckpointMetric": True, "lrPatience": 1, "updatesPerEpoch": 2}, 60),
+        ("reductions-below-eps", {"lr": [1e-7], "lrShrink": 0.5, "updatesPerEpoch": 1}, 40),
+    ],
     "step": [
         ("defaults", {}, 30),
         ("warmup", {"lr": [0.5], "warmupUpdates": 10, "lrDeacyPeriod": 5}, 50),
@@ -327,29 +356,39 @@ EDGES = {
 }
 
 
+def metrics_of(rng, steps):
+    """Validation losses, one per step (step k gets metrics[k - 1]): a noisy descent that stalls, or
+    a few repeated values (plateaus)."""
+    if rng.random() < 0.5:
+        return [r6(5 * 0.99 ** k + rng.uniform(0, 0.3)) for k in range(steps)]
+    return [rng.choice([1.0, 1.5, 2.0, 2.5]) for _ in range(steps)]
+
+
+def case(name, label, config, groups, steps, rng):
+    upe = config.get("updatesPerEpoch", rng.randint(1, 40))
+    metrics = metrics_of(rng, steps)
+    c = {"name": f"fairseq.{name}/{label}", "config": config, "groups": groups, "steps": steps}
+    if name == "reduce_lr_on_plateau":
+        c["metrics"] = metrics
+    c["lr"] = run(config, groups, steps, upe, metrics)
+    return c
+
+
 def cases_of(name):
     rng = random.Random(f"{SEED}-{name}")
     cases = []
     for label, extra, steps in EDGES[name]:
-        config = {"type": "fairseq." + name, **extra}
-        groups = groups_of(rng)
-        upe = config.get("updatesPerEpoch", rng.randint(1, 40))
-        cases.append({"name": f"fairseq.{name}/{label}", "config": config, "groups": groups, "steps": steps,
-                      "lr": run(config, groups, steps, upe, rng)})
+        cases.append(case(name, label, {"type": "fairseq." + name, **extra}, groups_of(rng), steps, rng))
     for i in range(N_RANDOM):
         config = random_config(name, rng)
-        groups = groups_of(rng)
-        steps = rng.randint(30, 400)
-        upe = config.get("updatesPerEpoch", rng.randint(1, 40))
-        cases.append({"name": f"fairseq.{name}/random-{i}", "config": config, "groups": groups, "steps": steps,
-                      "lr": run(config, groups, steps, upe, rng)})
+        cases.append(case(name, f"random-{i}", config, groups_of(rng), rng.randint(30, 400), rng))
     return cases
 
 
 SOURCES = {
     "fixed": "fixed_schedule", "inverse_sqrt": "inverse_square_root_schedule", "polynomial_decay": "polynomial_decay_schedule",
     "cosine": "cosine_lr_scheduler", "triangular": "triangular_lr_scheduler", "tri_stage": "tri_stage_lr_scheduler",
-    "step": "step_lr_scheduler",
+    "step": "step_lr_scheduler", "reduce_lr_on_plateau": "reduce_lr_on_plateau",
 }
 
 

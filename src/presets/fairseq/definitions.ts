@@ -9,12 +9,13 @@ import { Cosine } from './cosine.js'
 import { Fixed } from './fixed.js'
 import { InverseSqrt } from './inverse_sqrt.js'
 import { PolynomialDecay } from './polynomial_decay.js'
+import { ReduceLrOnPlateau } from './reduce_lr_on_plateau.js'
 import { Step } from './step.js'
 import { TriStage } from './tri_stage.js'
 import { Triangular } from './triangular.js'
 
 // (a definition with a required argument is a `Definition<string, any, any>`, see hf/definitions.ts)
-const all: ReadonlyArray<Definition<string, any, any>> = [Fixed, InverseSqrt, PolynomialDecay, Cosine, Triangular, TriStage, Step]
+const all: ReadonlyArray<Definition<string, any, any>> = [Fixed, InverseSqrt, PolynomialDecay, Cosine, Triangular, TriStage, Step, ReduceLrOnPlateau]
 
 /** Every fairseq definition. */
 export const definitions: ReadonlyArray<AnyDefinition> = all
