@@ -83,7 +83,7 @@ export const ReduceLrOnPlateau = define({
       if (typeof m !== 'number' || !Number.isFinite(m))
         throw new ScheduleError(
           'metric',
-          `a finite number at update ${n} (fairseq.reduce_lr_on_plateau reads the validation loss of every epoch's end, each ${updatesPerEpoch}-th step)`,
+          `a finite number at update ${n} (fairseq.reduce_lr_on_plateau reads the validation loss at every epoch's end, every updatesPerEpoch = ${updatesPerEpoch} updates)`,
           m
         )
       return m
