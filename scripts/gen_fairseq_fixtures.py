@@ -37,7 +37,9 @@ Deterministic: every random choice comes from random.Random seeded with SEED and
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
+import logging
 import importlib
 import json
 import os
@@ -60,7 +62,7 @@ FAIRSEQ_GIT = os.environ.get("FAIRSEQ_GIT", "/work/.mirror/facebookresearch+fair
 N_RANDOM = 16
 FILES = ["fairseq_lr_scheduler", "fixed_schedule", "inverse_square_root_schedule", "polynomial_decay_schedule",
          "cosine_lr_scheduler", "triangular_lr_scheduler", "tri_stage_lr_scheduler", "step_lr_scheduler",
-         "reduce_lr_on_plateau"]
+         "reduce_lr_on_plateau", "manual_lr_scheduler"]
 STUBBED = [
     "fairseq (package module)",
     "fairseq.optim (package module; FairseqOptimizer: get_lr/set_lr over a torch SGD, as fairseq_optimizer.py:65-72)",
@@ -139,6 +141,7 @@ def load():
 
 
 TMP = load()
+logging.getLogger("fairseq.optim.lr_scheduler.manual_lr_scheduler").disabled = True  # its warnings
 
 # camelCase -> fairseq field
 def snake(k):
@@ -148,8 +151,17 @@ def snake(k):
 def run(config, groups, steps, updates_per_epoch, metrics):
     name = config["type"].split(".", 1)[1]
     cls, dc = REGISTRY[name]
-    fields = {f.name for f in dataclasses.fields(dc)}
-    cfg = dc()
+    if dc is None:
+        # manual: a legacy scheduler, built from argparse's Namespace; its dicts are the strings
+        # fairseq's --epoch2lr / --update2lr take (Python dict literals, parsed by ast.literal_eval)
+        cfg = argparse.Namespace(epoch2lr=repr(config.get("epoch2lr", {})), update2lr=repr(config.get("update2lr", {})),
+                                 lr=list(config.get("lr", [0.25])))
+        dc = type("NoFields", (), {})
+        fields = set()
+        config = {"type": config["type"]}
+    else:
+        fields = {f.name for f in dataclasses.fields(dc)}
+        cfg = dc()
     for k, v in config.items():
         if k in ("type", "updatesPerEpoch"):
             continue
@@ -159,7 +171,7 @@ def run(config, groups, steps, updates_per_epoch, metrics):
     # fairseq's defaults of the II(...) fields: optimization.lr [0.25], optimization.max_update 0,
     # checkpoint.maximize_best_checkpoint_metric False (fairseq/dataclass/configs.py:592, 615, 733)
     for f, default in (("lr", [0.25]), ("max_update", 0), ("total_num_update", 0), ("maximize_best_checkpoint_metric", False)):
-        if f in fields and isinstance(getattr(cfg, f), str):
+        if f in fields and hasattr(cfg, f) and isinstance(getattr(cfg, f), str):
             setattr(cfg, f, list(default) if isinstance(default, list) else default)
     params = [torch.nn.Parameter(torch.zeros(1)) for _ in groups]
     opt = FairseqOptimizer(torch.optim.SGD([{"params": [p], "lr": g["lr"]} for p, g in zip(params, groups)], lr=0.0))
@@ -278,6 +290,26 @@ def random_config(name, rng):
         if rng.random() < 0.3:
             c["maximizeBestCheckpointMetric"] = True
         c["updatesPerEpoch"] = rng.randint(1, 30)
+    elif name == "manual":
+        def lr_dict(lo, hi, n):
+            keys, taken = {}, set()
+            for _ in range(n):
+                a = rng.randint(lo, hi)
+                form = rng.choice(["one", "range", "list"])
+                ks = [a] if form == "one" else list(range(a, a + rng.randint(0, 6) + 1)) if form == "range" else sorted({a, a + rng.randint(1, 9), a + rng.randint(1, 9)})
+                if taken & set(ks):
+                    continue
+                taken |= set(ks)
+                text = str(a) if form == "one" else f"{ks[0]}-{ks[-1]}" if form == "range" else ",".join(map(str, ks))
+                keys[text] = r6(10 ** rng.uniform(-4, 0))
+            return keys
+        if rng.random() < 0.8:
+            c["epoch2lr"] = lr_dict(0, 12, rng.randint(0, 5))
+        if rng.random() < 0.7:
+            c["update2lr"] = lr_dict(0, 300, rng.randint(0, 6))
+        if rng.random() < 0.6:
+            c["lr"] = lr1(rng)
+        c["updatesPerEpoch"] = rng.randint(1, 50)
     elif name == "step":
         c["lr"] = lr1(rng)
         if rng.random() < 0.6:
@@ -346,6 +378,14 @@ EDGES = {
         ("maximize", {"lr": [0.5], "maximizeBestCheckpointMetric": True, "lrPatience": 1, "updatesPerEpoch": 2}, 60),
         ("reductions-below-eps", {"lr": [1e-7], "lrShrink": 0.5, "updatesPerEpoch": 1}, 40),
     ],
+    "manual": [
+        ("defaults-empty-dicts", {}, 30),
+        ("update2lr-1-is-update-0s", {"update2lr": {"1": 0.3, "10": 0.1}, "lr": [0.5]}, 30),
+        ("epoch2lr-1-first", {"epoch2lr": {"1": 0.4, "3": 0.2}, "update2lr": {"1": 0.3}, "updatesPerEpoch": 4}, 30),
+        ("epoch-keys-start-at-2", {"epoch2lr": {"2-3": 0.2, "5,7": 0.05}, "lr": [0.5], "updatesPerEpoch": 3}, 40),
+        ("update-overrides-epoch", {"epoch2lr": {"1": 0.4, "2": 0.2}, "update2lr": {"3-4": 0.9, "20": 0.01}, "updatesPerEpoch": 5}, 40),
+        ("key-0", {"epoch2lr": {"0": 0.4}, "update2lr": {"0": 0.2, "6": 0.1}, "updatesPerEpoch": 2}, 20),
+    ],
     "step": [
         ("defaults", {}, 30),
         ("warmup", {"lr": [0.5], "warmupUpdates": 10, "lrDeacyPeriod": 5}, 50),
@@ -388,7 +428,7 @@ def cases_of(name):
 SOURCES = {
     "fixed": "fixed_schedule", "inverse_sqrt": "inverse_square_root_schedule", "polynomial_decay": "polynomial_decay_schedule",
     "cosine": "cosine_lr_scheduler", "triangular": "triangular_lr_scheduler", "tri_stage": "tri_stage_lr_scheduler",
-    "step": "step_lr_scheduler", "reduce_lr_on_plateau": "reduce_lr_on_plateau",
+    "step": "step_lr_scheduler", "reduce_lr_on_plateau": "reduce_lr_on_plateau", "manual": "manual_lr_scheduler",
 }
 
 

@@ -8,6 +8,7 @@ import type { AnyDefinition, Definition } from '../../internal/define.js'
 import { Cosine } from './cosine.js'
 import { Fixed } from './fixed.js'
 import { InverseSqrt } from './inverse_sqrt.js'
+import { Manual } from './manual.js'
 import { PolynomialDecay } from './polynomial_decay.js'
 import { ReduceLrOnPlateau } from './reduce_lr_on_plateau.js'
 import { Step } from './step.js'
@@ -15,7 +16,7 @@ import { TriStage } from './tri_stage.js'
 import { Triangular } from './triangular.js'
 
 // (a definition with a required argument is a `Definition<string, any, any>`, see hf/definitions.ts)
-const all: ReadonlyArray<Definition<string, any, any>> = [Fixed, InverseSqrt, PolynomialDecay, Cosine, Triangular, TriStage, Step, ReduceLrOnPlateau]
+const all: ReadonlyArray<Definition<string, any, any>> = [Fixed, InverseSqrt, PolynomialDecay, Cosine, Triangular, TriStage, Step, ReduceLrOnPlateau, Manual]
 
 /** Every fairseq definition. */
 export const definitions: ReadonlyArray<AnyDefinition> = all

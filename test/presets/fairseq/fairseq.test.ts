@@ -136,6 +136,18 @@ describe('fairseq.reduce_lr_on_plateau', () => {
   })
 })
 
+describe('fairseq.manual', () => {
+  test('update2lr from its key on, over epoch2lr from its epoch on; before any key the constructor\'s lr', () => {
+    const s = fairseq.manual({ epoch2lr: { '2-3': 0.5, '5': 0.25 }, update2lr: { '7,9': 0.1 }, lr: [1], updatesPerEpoch: 2 })
+    // epochs: updates 0-1 → 1, 2-3 → 2, 4-5 → 3, 6-7 → 4, 8-9 → 5; update keys 7 and 9
+    expect(col(s, 10)).toEqual([1, 1, 0.5, 0.5, 0.5, 0.5, 0.5, 0.1, 0.1, 0.1, 0.1])
+  })
+  test('the constructor takes update2lr[1] when epoch2lr has no key 1: update 0 trains at it', () => {
+    expect(col(fairseq.manual({ update2lr: { '1': 0.3, '3': 0.1 }, lr: [0.5] }), 3)).toEqual([0.3, 0.3, 0.3, 0.1])
+    expect(col(fairseq.manual({ epoch2lr: { '1': 0.4 }, update2lr: { '2': 0.3 }, updatesPerEpoch: 1 }), 2)).toEqual([0.4, 0.4, 0.3])
+  })
+})
+
 describe('validation messages', () => {
   const cases: ReadonlyArray<readonly [string, () => unknown, string]> = [
     ['inverse_sqrt warmup 0', () => fairseq.inverseSqrt({ warmupUpdates: 0 }), 'warmupUpdates: expected a positive integer, got 0'],
@@ -182,6 +194,14 @@ describe('validation messages', () => {
     ),
     ['polynomial_decay without totalNumUpdate', () => fairseq.polynomialDecay({} as fairseq.PolynomialDecayOptions), 'totalNumUpdate: missing, expected a finite number > 0'],
     ['polynomial_decay totalNumUpdate 0', () => fairseq.polynomialDecay({ totalNumUpdate: 0 }), 'totalNumUpdate: expected a finite number > 0, got 0'],
+    ['manual epoch2lr without updatesPerEpoch', () => fairseq.manual({ epoch2lr: { '1': 0.1 } }), 'updatesPerEpoch: expected an integer ≥ 1 when epoch2lr has entries (the lr changes at epoch starts), got undefined'],
+    [
+      'manual key listed twice',
+      () => fairseq.manual({ update2lr: { '1-3': 0.1, '2': 0.2 } }),
+      'update2lr: expected an object of lrs by keys "3", "1,2" or "4-6" (integers ≥ 0), each key listed once (2 is listed twice), got {"2":0.2,"1-3":0.1}'
+    ],
+    ['manual bad key', () => fairseq.manual({ update2lr: { '1,2-3': 0.1 } }), 'update2lr: expected an object of lrs by keys "3", "1,2" or "4-6" (integers ≥ 0), got {"1,2-3":0.1}'],
+    ['manual negative lr', () => fairseq.manual({ epoch2lr: { '1': -1 }, updatesPerEpoch: 1 }), 'epoch2lr: expected an object of lrs (finite numbers ≥ 0) by keys "3", "1,2" or "4-6" (integers ≥ 0), got {"1":-1}'],
     ['plateau without updatesPerEpoch', () => fairseq.reduceLrOnPlateau({} as fairseq.ReduceLrOnPlateauOptions), 'updatesPerEpoch: missing, expected a positive integer'],
     ['plateau lrShrink 1', () => fairseq.reduceLrOnPlateau({ updatesPerEpoch: 2, lrShrink: 1 }), 'lrShrink: expected a number in [0, 1), got 1'],
     [

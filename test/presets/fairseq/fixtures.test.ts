@@ -58,7 +58,7 @@ const summary = new Map<string, { cases: number; rel: number; ratio: number }>()
 
 test('there are fixtures for every fairseq schedule, at least 15 random configs each', () => {
   expect(files).toEqual(
-    ['cosine', 'fixed', 'inverse_sqrt', 'polynomial_decay', 'reduce_lr_on_plateau', 'step', 'tri_stage', 'triangular'].map((n) => `${n}.json`)
+    ['cosine', 'fixed', 'inverse_sqrt', 'manual', 'polynomial_decay', 'reduce_lr_on_plateau', 'step', 'tri_stage', 'triangular'].map((n) => `${n}.json`)
   )
   for (const f of files) expect(load(f).cases.filter((c) => c.name.includes('/random-')).length, f).toBeGreaterThanOrEqual(15)
 })
