@@ -15,6 +15,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
+import { compareTables } from '../../helpers/fixtureCompare.js'
 import { type Groups, trace, traceArray } from '../../../src/index.js'
 import { protocolOf } from '../../../src/internal/protocol.js'
 import { fromConfig } from '../../helpers/fromConfig.js'
@@ -35,24 +36,8 @@ const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
 const load = (f: string) =>
   JSON.parse(readFileSync(join(dir, f), 'utf8')) as { readonly cases: ReadonlyArray<Case>; readonly library: string; readonly version: string; readonly tag: string }
 
-const compare = (actual: ReadonlyArray<ArrayLike<number>>, expected: ReadonlyArray<ReadonlyArray<number>>, scale: number) => {
-  let ratio = 0
-  let rel = 0
-  let at = ''
-  expected.forEach((row, k) =>
-    row.forEach((e, i) => {
-      const a = actual[k]?.[i] as number
-      const diff = a === e ? 0 : Math.abs(a - e)
-      const r = Number.isNaN(diff) ? Infinity : diff / (REL * Math.abs(e) + ABS * scale)
-      if (diff > 0) rel = Math.max(rel, diff / Math.max(Math.abs(a), Math.abs(e)))
-      if (r > ratio || Number.isNaN(diff)) {
-        ratio = r
-        at = `row ${k}, group ${i}: got ${a}, fairseq ${e}`
-      }
-    })
-  )
-  return { ratio, rel, at }
-}
+const compare = (actual: ReadonlyArray<ArrayLike<number>>, expected: ReadonlyArray<ReadonlyArray<number>>, scale: number) =>
+  compareTables(actual, expected, { rel: REL, abs: ABS, scale, library: 'fairseq' })
 
 const summary = new Map<string, { cases: number; rel: number; ratio: number }>()
 

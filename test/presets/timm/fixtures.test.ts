@@ -17,6 +17,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
+import { compareTables } from '../../helpers/fixtureCompare.js'
 import { type Groups, trace, traceArray } from '../../../src/index.js'
 import { fromTimmConfig } from './common.js'
 import { protocolOf } from '../../../src/internal/protocol.js'
@@ -36,25 +37,8 @@ const ABS = 1e-15
 const dir = join(import.meta.dirname, '..', '..', 'fixtures', 'timm')
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
 
-/** The worst error over a table, as a fraction of its tolerance, and the worst relative error. */
-const compare = (actual: ReadonlyArray<ArrayLike<number>>, expected: ReadonlyArray<ReadonlyArray<number>>, scale: number) => {
-  let ratio = 0
-  let rel = 0
-  let at = ''
-  expected.forEach((row, k) =>
-    row.forEach((e, i) => {
-      const a = actual[k]?.[i] as number
-      const diff = a === e ? 0 : Math.abs(a - e)
-      const r = Number.isNaN(diff) ? Infinity : diff / (REL * Math.abs(e) + ABS * scale)
-      if (diff > 0) rel = Math.max(rel, diff / Math.max(Math.abs(a), Math.abs(e)))
-      if (r > ratio || Number.isNaN(diff)) {
-        ratio = r
-        at = `row ${k}, group ${i}: got ${a}, timm ${e}`
-      }
-    })
-  )
-  return { ratio, rel, at }
-}
+const compare = (actual: ReadonlyArray<ArrayLike<number>>, expected: ReadonlyArray<ReadonlyArray<number>>, scale: number) =>
+  compareTables(actual, expected, { rel: REL, abs: ABS, scale, library: 'timm' })
 
 const summary = new Map<string, { cases: number; rel: number; ratio: number }>()
 
