@@ -1,5 +1,5 @@
 /**
- * `fairseq.cosine`: fairseq's `CosineLRSchedule` (fairseq v0.12.3,
+ * `fairseq.cosine`: fairseq's `CosineLRSchedule` (facebookresearch/fairseq v0.12.3,
  * fairseq/optim/lr_scheduler/cosine_lr_scheduler.py) — a linear warmup from `warmupInitLr` to
  * `lr[0]`, then SGDR cosine periods from `lr[0]` to `minLr`, each `tMult` times longer than the
  * one before and both ends shrunk by `lrShrink` per period. The first period lasts

@@ -1,5 +1,5 @@
 /**
- * `fairseq.fixed`: fairseq's `FixedLRSchedule` (fairseq v0.12.3,
+ * `fairseq.fixed`: fairseq's `FixedLRSchedule` (facebookresearch/fairseq v0.12.3,
  * fairseq/optim/lr_scheduler/fixed_schedule.py) — epoch e (from 1) trains at `lr[min(e − 1,
  * len − 1)]`, or from epoch `forceAnneal` on at `lr[len − 1] · lrShrink^(e + 1 − forceAnneal)`;
  * the first `warmupUpdates` updates k at `(k + 1) / warmupUpdates` of it. Epochs are

@@ -1,5 +1,5 @@
 /**
- * What the fairseq presets share. fairseq's schedulers (fairseq/optim/lr_scheduler/*.py, v0.12.3)
+ * What the fairseq presets share. fairseq's schedulers (facebookresearch/fairseq v0.12.3, fairseq/optim/lr_scheduler/*.py)
  * are absolute: every one sets the optimizer's lr with `FairseqOptimizer.set_lr`, which writes the
  * same value into every param group (fairseq/optim/fairseq_optimizer.py:69-72). The peak lr is the
  * config's `lr` list (`optimization.lr`, default `[0.25]`; fairseq builds the optimizer with

@@ -1,5 +1,5 @@
 /**
- * `fairseq.inverse_sqrt`: fairseq's `InverseSquareRootSchedule` (fairseq v0.12.3,
+ * `fairseq.inverse_sqrt`: fairseq's `InverseSquareRootSchedule` (facebookresearch/fairseq v0.12.3,
  * fairseq/optim/lr_scheduler/inverse_square_root_schedule.py) — a linear warmup from
  * `warmupInitLr` to `lr[0]` over `warmupUpdates`, then `lr[0] · sqrt(warmupUpdates) / sqrt(k)`.
  *

@@ -1,5 +1,5 @@
 /**
- * `fairseq.manual`: fairseq's `ManualSchedule` (fairseq v0.12.3,
+ * `fairseq.manual`: fairseq's `ManualSchedule` (facebookresearch/fairseq v0.12.3,
  * fairseq/optim/lr_scheduler/manual_lr_scheduler.py, a legacy argparse scheduler) — lrs given by
  * epoch (`epoch2lr`) and by update (`update2lr`), each applying from its key on. Update k trains at
  * `update2lr` of the largest key ≤ k; without one, at `epoch2lr` of the largest key ≤ its epoch;

@@ -1,5 +1,5 @@
 /**
- * `fairseq.polynomial_decay`: fairseq's `PolynomialDecayLRSchedule` (fairseq v0.12.3,
+ * `fairseq.polynomial_decay`: fairseq's `PolynomialDecayLRSchedule` (facebookresearch/fairseq v0.12.3,
  * fairseq/optim/lr_scheduler/polynomial_decay_schedule.py) — a linear warmup from 0 to `lr` over
  * `warmupUpdates` (update 0 trains at 0), then `(lr − endLearningRate) · (1 − (k − warmupUpdates)
  * / (totalNumUpdate − warmupUpdates))^power + endLearningRate`, and `endLearningRate` from

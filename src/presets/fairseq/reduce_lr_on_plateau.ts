@@ -1,5 +1,5 @@
 /**
- * `fairseq.reduce_lr_on_plateau`: fairseq's `ReduceLROnPlateauLRSchedule` (fairseq v0.12.3,
+ * `fairseq.reduce_lr_on_plateau`: fairseq's `ReduceLROnPlateauLRSchedule` (facebookresearch/fairseq v0.12.3,
  * fairseq/optim/lr_scheduler/reduce_lr_on_plateau.py) — an optional linear warmup from
  * `warmupInitLr` to `lr[0]` over `warmupUpdates` (by update), then PyTorch's ReduceLROnPlateau
  * (`factor: lrShrink`, `patience: lrPatience`, `threshold: lrThreshold`, `mode` from

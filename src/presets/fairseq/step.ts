@@ -1,5 +1,5 @@
 /**
- * `fairseq.step`: fairseq's `StepLRSchedule` (fairseq v0.12.3,
+ * `fairseq.step`: fairseq's `StepLRSchedule` (facebookresearch/fairseq v0.12.3,
  * fairseq/optim/lr_scheduler/step_lr_scheduler.py) — a linear warmup from `warmupInitLr` to
  * `lr[0]`, then `lr[0] · lrDecay^⌊(k − warmupUpdates) / lrDeacyPeriod⌋`, floored at `minLr`.
  * (`lrDeacyPeriod` is fairseq's field name, `lr_deacy_period`, as it spells it.)

@@ -1,5 +1,5 @@
 /**
- * `fairseq.tri_stage`: fairseq's `TriStageLRSchedule` (fairseq v0.12.3,
+ * `fairseq.tri_stage`: fairseq's `TriStageLRSchedule` (facebookresearch/fairseq v0.12.3,
  * fairseq/optim/lr_scheduler/tri_stage_lr_scheduler.py; SpecAugment, Park et al. 2019) — a linear
  * warmup from `initLrScale · lr[0]` to `lr[0]` over `warmupSteps`, a hold at `lr[0]` for
  * `holdSteps`, an exponential decay to `finalLrScale · lr[0]` over `decaySteps` (its last update,

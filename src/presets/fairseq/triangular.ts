@@ -1,5 +1,5 @@
 /**
- * `fairseq.triangular`: fairseq's `TriangularLRSchedule` (fairseq v0.12.3,
+ * `fairseq.triangular`: fairseq's `TriangularLRSchedule` (facebookresearch/fairseq v0.12.3,
  * fairseq/optim/lr_scheduler/triangular_lr_scheduler.py) — triangular cycles between `lr[0]` and
  * `maxLr` (CLR, Smith 2017), `lrPeriodUpdates` long, `maxLr` (and, with `shrinkMin`, `lr[0]`)
  * shrunk by `lrShrink` per cycle. The half period is `lrPeriodUpdates // 2`.
