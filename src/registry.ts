@@ -24,6 +24,7 @@ import { OneCycleLR } from './schedulers/OneCycleLR.js'
 import { PolynomialLR } from './schedulers/PolynomialLR.js'
 import { ReduceLROnPlateau } from './schedulers/ReduceLROnPlateau.js'
 import { StepLR } from './schedulers/StepLR.js'
+import { definitions as fairseqDefinitions } from './presets/fairseq/definitions.js'
 import { definitions as hfDefinitions } from './presets/hf/definitions.js'
 import { definitions as kerasDefinitions } from './presets/keras/definitions.js'
 import { fromKerasConfig } from './presets/keras/getConfig.js'
@@ -98,7 +99,8 @@ export const entries: Readonly<Record<string, Entry>> = {
   ...byType(kerasDefinitions),
   ...byType(hfDefinitions),
   ...byType(timmDefinitions),
-  ...byType(fastaiDefinitions)
+  ...byType(fastaiDefinitions),
+  ...byType(fairseqDefinitions)
 }
 
 /** The composites, decoded by the decoder itself (their children are schedules). @internal */

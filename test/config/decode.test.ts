@@ -220,9 +220,10 @@ describe('a decoded config traces as the TypeScript constructor with the same ar
   })
 
   test('every type of the contract is known: the PyTorch family, the composites, and presets under a dotted prefix', () => {
+    // the prefixes of contract §1
     const pytorch = PYTORCH_TYPES.split(', ')
     expect(schedulerTypes()).toEqual(expect.arrayContaining(pytorch))
-    expect(schedulerTypes().filter((k) => !pytorch.includes(k)).every((k) => /^(optax|keras|hf|timm)\.[A-Za-z_]+$/.test(k))).toBe(true)
+    expect(schedulerTypes().filter((k) => !pytorch.includes(k)).every((k) => /^(optax|keras|hf|timm|deepspeed|composer|fairseq|nemo|fastai)\.[A-Za-z_]+$/.test(k))).toBe(true)
   })
 })
 
