@@ -15,19 +15,13 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
-import { compareRows } from '../../helpers/replay.js'
-import { type Groups, trace, traceArray } from '../../../src/index.js'
+import { type FixtureCase, compareRows } from '../../helpers/replay.js'
+import { trace, traceArray } from '../../../src/index.js'
 import { protocolOf } from '../../../src/internal/protocol.js'
 import { fromConfig } from '../../helpers/fromConfig.js'
 
-interface Case {
-  readonly name: string
-  readonly config: { readonly type: string } & Record<string, unknown>
-  readonly groups: Groups
-  readonly steps: number
-  readonly metrics?: ReadonlyArray<number>
-  readonly lr: ReadonlyArray<ReadonlyArray<number>>
-}
+/** A case of scripts/FIXTURE-FORMAT.md (`metrics`: of steps 1..steps, for the metric-taking schedules). */
+type Case = FixtureCase
 
 const REL = 1e-12
 const ABS = 1e-15
