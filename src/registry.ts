@@ -24,6 +24,7 @@ import { OneCycleLR } from './schedulers/OneCycleLR.js'
 import { PolynomialLR } from './schedulers/PolynomialLR.js'
 import { ReduceLROnPlateau } from './schedulers/ReduceLROnPlateau.js'
 import { StepLR } from './schedulers/StepLR.js'
+import { SWALR } from './schedulers/SWALR.js'
 import { definitions as hfDefinitions } from './presets/hf/definitions.js'
 import { definitions as kerasDefinitions } from './presets/keras/definitions.js'
 import { fromKerasConfig } from './presets/keras/getConfig.js'
@@ -81,7 +82,8 @@ const pytorch: Readonly<Record<string, Entry>> = {
   OneCycleLR,
   ReduceLROnPlateau,
   LambdaLR,
-  MultiplicativeLR
+  MultiplicativeLR,
+  SWALR
 }
 
 /**

@@ -69,9 +69,10 @@ export const fromFactor = (spec: {
 
 /**
  * A schedule whose step computes the new lr from the current one (`lr(e, lr, base, i, init)`,
- * PyTorch's chainable form), with its closed form beside it and, optionally, its fast path.
+ * PyTorch's chainable form), with its closed form beside it where PyTorch has one (MultiplicativeLR
+ * and SWALR have none) and, optionally, its fast path.
  */
-export const fromRecurrence = (spec: Spec & { readonly closedForm: NonNullable<Spec['closedForm']> }): Body<EpochState> => leafBody(spec)
+export const fromRecurrence = (spec: Spec): Body<EpochState> => leafBody(spec)
 
 /**
  * A general reducer with its protocol (a plateau: its state is more than a step count).
