@@ -1,4 +1,5 @@
-"""What every fixture generator shares: the layout of the committed JSON files.
+"""What every fixture generator shares: the layout of the committed JSON files, and the metric
+series the plateau schedules are fed.
 
 A file is `{header fields..., "cases": [...]}` with one case field per line and one table row (of
 lrs, momenta) per line, so that diffs of regenerated fixtures stay readable.
@@ -33,3 +34,30 @@ def render(header, cases, row_keys=("lr", "momentum")):
     text = "\n".join(lines) + "\n"
     json.loads(text)  # well-formed
     return text
+
+
+def sig(x, digits=6):
+    """Round to a few significant digits, so configs and metrics stay readable."""
+    return float(f"{x:.{digits}g}")
+
+
+def metric_series(rng, n, mode):
+    """A metric per evaluation: improving stretches, plateaus, noise and setbacks, so that a plateau
+    scheduler both waits and reduces (`mode` "min": lower is better; "max": higher)."""
+    d = -1.0 if mode == "min" else 1.0
+    level = rng.uniform(-5, 5)
+    vals = []
+    while len(vals) < n:
+        seg = rng.randint(2, 20)
+        kind = rng.choice(["improve", "flat", "flat", "noise", "worse"])
+        for _ in range(seg):
+            if kind == "improve":
+                level += d * rng.uniform(0.001, 0.3)
+                vals.append(level)
+            elif kind == "flat":
+                vals.append(level)
+            elif kind == "noise":
+                vals.append(level - d * abs(rng.gauss(0, 0.1)))
+            else:
+                vals.append(level - d * rng.uniform(0.1, 2))
+    return [sig(v, 6) + 0.0 for v in vals[:n]]

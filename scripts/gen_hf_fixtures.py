@@ -229,25 +229,9 @@ def gen_random(rng, name, i):
 
 
 def gen_metrics(rng, n, mode):
-    """A metric per evaluation: improving stretches, plateaus, noise and setbacks, so that the
-    scheduler both waits and reduces."""
-    d = -1.0 if mode == "min" else 1.0
-    level = rng.uniform(-5, 5)
-    vals = []
-    while len(vals) < n:
-        seg = rng.randint(2, 20)
-        kind = rng.choice(["improve", "flat", "flat", "noise", "worse"])
-        for _ in range(seg):
-            if kind == "improve":
-                level += d * rng.uniform(0.001, 0.3)
-                vals.append(level)
-            elif kind == "flat":
-                vals.append(level)
-            elif kind == "noise":
-                vals.append(level - d * abs(rng.gauss(0, 0.1)))
-            else:
-                vals.append(level - d * rng.uniform(0.1, 2))
-    return [sig(v, 6) + 0.0 for v in vals[:n]]
+    """A metric per evaluation (fixturelib.metric_series: improving stretches, plateaus, noise and
+    setbacks, so that the scheduler both waits and reduces)."""
+    return fixturelib.metric_series(rng, n, mode)
 
 
 def gen_plateau(rng, i):
