@@ -5,6 +5,8 @@ A file is `{header fields..., "cases": [...]}` with one case field per line and 
 lrs, momenta) per line, so that diffs of regenerated fixtures stay readable.
 """
 import json
+import os
+import sys
 
 
 def dumps(obj):
@@ -61,3 +63,18 @@ def metric_series(rng, n, mode):
             else:
                 vals.append(level - d * rng.uniform(0.1, 2))
     return [sig(v, 6) + 0.0 for v in vals[:n]]
+
+
+def write_or_check(path, text, root):
+    """Writes a fixture file, or with `--check` on the command line compares it with `text` (exit 1
+    on a difference)."""
+    name = os.path.relpath(path, root)
+    if "--check" in sys.argv[1:]:
+        with open(path, encoding="utf-8") as f:
+            same = f.read() == text
+        print(f"{name}: {'ok' if same else 'DIFFERS'}")
+        sys.exit(0 if same else 1)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    print(f"{name}: {len(text.encode('utf-8')) / 1024:.0f} KiB")

@@ -133,16 +133,7 @@ def render(cases):
 def main():
     if optax.__version__ != EXPECTED_OPTAX:
         sys.exit(f"expected optax {EXPECTED_OPTAX}, found {optax.__version__}")
-    text = render(generate())
-    if "--check" in sys.argv[1:]:
-        with open(OUT, encoding="utf-8") as f:
-            same = f.read() == text
-        print(f"{os.path.relpath(OUT, ROOT)}: {'ok' if same else 'DIFFERS'}")
-        sys.exit(0 if same else 1)
-    os.makedirs(os.path.dirname(OUT), exist_ok=True)
-    with open(OUT, "w", encoding="utf-8") as f:
-        f.write(text)
-    print(f"{os.path.relpath(OUT, ROOT)}: {len(text.encode('utf-8')) / 1024:.0f} KiB")
+    fixturelib.write_or_check(OUT, render(generate()), ROOT)
 
 
 if __name__ == "__main__":

@@ -29,11 +29,9 @@ import { Bool, InRange, NonNegative, NonNegativeInteger, OneOf, PerGroup, Positi
 import { ScheduleError } from '../../core/errors.js'
 import type { Groups, Scheduler, StepInput } from '../../core/model.js'
 import { at, finite, groupCount, nonNegativeInteger, record } from '../../core/validate.js'
-import { fromReducer, startsAfresh } from '../../internal/builders.js'
+import { fromMetricReducer } from '../../internal/builders.js'
 import { type ArgsOf, type OptionsOf, define, withDefault } from '../../internal/define.js'
-import { recordInitialLrs, resetToInitialLrs } from '../../internal/groups.js'
-import { type Kernel, kernelFromReducer } from '../../internal/kernel.js'
-import type { Parts } from '../../internal/protocol.js'
+import { recordInitialLrs } from '../../internal/groups.js'
 
 const args = {
   mode: withDefault(OneOf(['min', 'max'] as const), 'Whether the metric should decrease (`"min"`) or increase (`"max"`).', 'min'),
@@ -94,7 +92,7 @@ export const Greedy = define({
   type: 'hf.greedy',
   summary: "transformers' GreedyLR: raises the lr after `patience` improving evaluations, lowers it after `patience` bad ones.",
   args,
-  make: (a) => fromReducer(greedyLR(a))
+  make: (a) => fromMetricReducer(greedyLR(a))
 })
 
 /**
@@ -115,7 +113,7 @@ export const greedy = (options: GreedyOptions = {}): Scheduler<GreedyState> => G
 // -------------------------------------------------------------------------------------
 
 /** GreedyLR as a reducer and its protocol. */
-const greedyLR = (a: ArgsOf<typeof args>): Omit<Parts<GreedyState>, 'config'> => {
+const greedyLR = (a: ArgsOf<typeof args>) => {
   const { mode, factor, patience, threshold, thresholdMode, cooldown, warmup, minLr, maxLr, eps, smooth, windowSize, resetStart } = a
   const worse = mode === 'min' ? Infinity : -Infinity
   const checkGroups = (n: number): void => {
@@ -267,18 +265,5 @@ const greedyLR = (a: ArgsOf<typeof args>): Omit<Parts<GreedyState>, 'config'> =>
     }
   }
 
-  const reducer = { init, step, ...startsAfresh(init, resetToInitialLrs) }
-  return {
-    ...reducer,
-    closedForm: undefined,
-    multiplier: undefined,
-    checkState: (state, path, n) => validState(state, path, n).lastEpoch,
-    checkGroups,
-    setsMomentum: false,
-    takesMetric: true,
-    kernel: (n: number): Kernel => {
-      checkGroups(n)
-      return kernelFromReducer(reducer)
-    }
-  }
+  return { init, step, checkState: (state: unknown, path: string, n: number) => validState(state, path, n).lastEpoch, checkGroups }
 }

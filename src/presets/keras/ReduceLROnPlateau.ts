@@ -33,11 +33,9 @@ import { Finite, InRange, NonNegative, NonNegativeInteger, OneOf } from '../../c
 import { ScheduleError } from '../../core/errors.js'
 import type { Groups, Scheduler, StepInput } from '../../core/model.js'
 import { finite, nonNegativeInteger, record } from '../../core/validate.js'
-import { fromReducer, startsAfresh } from '../../internal/builders.js'
+import { fromMetricReducer } from '../../internal/builders.js'
 import { type ArgsOf, type OptionsOf, define, withDefault } from '../../internal/define.js'
-import { recordInitialLrs, resetToInitialLrs } from '../../internal/groups.js'
-import { type Kernel, kernelFromReducer } from '../../internal/kernel.js'
-import type { Parts } from '../../internal/protocol.js'
+import { recordInitialLrs } from '../../internal/groups.js'
 
 const args = {
   factor: withDefault(InRange(0, 1, { hi: true }), 'A reduction multiplies the lr by it: in [0, 1) (Keras rejects ≥ 1).', 0.1),
@@ -84,7 +82,7 @@ export const ReduceLROnPlateau = define({
   type: 'keras.ReduceLROnPlateau',
   summary: "Keras's ReduceLROnPlateau callback: reduces the (float32) lr once `patience` epochs have not improved the metric.",
   args,
-  make: (a) => fromReducer(kerasPlateau(a))
+  make: (a) => fromMetricReducer(kerasPlateau(a))
 })
 
 /**
@@ -107,7 +105,7 @@ export const reduceLROnPlateau = (options: ReduceLROnPlateauOptions = {}): Sched
 const fresh: ReduceLROnPlateauState = { lastEpoch: 0, best: null, wait: 0, cooldownCounter: 0 }
 
 /** The callback as a reducer and its protocol. */
-const kerasPlateau = (a: ArgsOf<typeof args>): Omit<Parts<ReduceLROnPlateauState>, 'config'> => {
+const kerasPlateau = (a: ArgsOf<typeof args>) => {
   const { factor, patience, mode, cooldown, minLr } = a
   // MonitorCallback: min_delta = abs(min_delta), negated for a metric to minimise
   const delta = mode === 'max' ? Math.abs(a.minDelta) : -Math.abs(a.minDelta)
@@ -168,15 +166,5 @@ const kerasPlateau = (a: ArgsOf<typeof args>): Omit<Parts<ReduceLROnPlateauState
     return { lastEpoch: nonNegativeInteger(`${path}.lastEpoch`, o['lastEpoch']), best, wait: nonNegativeInteger(`${path}.wait`, o['wait']), cooldownCounter }
   }
 
-  const reducer = { init, step, ...startsAfresh(init, resetToInitialLrs) }
-  return {
-    ...reducer,
-    closedForm: undefined,
-    multiplier: undefined,
-    checkState: (state, path) => validState(state, path).lastEpoch,
-    checkGroups: () => undefined,
-    setsMomentum: false,
-    takesMetric: true,
-    kernel: (): Kernel => kernelFromReducer(reducer)
-  }
+  return { init, step, checkState: (state: unknown, path: string) => validState(state, path).lastEpoch }
 }

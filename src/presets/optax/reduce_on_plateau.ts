@@ -31,11 +31,9 @@ import { InRange, NonNegative, NonNegativeInteger, PositiveInteger } from '../..
 import { ScheduleError } from '../../core/errors.js'
 import type { Groups, Scheduler, StepInput } from '../../core/model.js'
 import { finite, nonNegativeInteger, record } from '../../core/validate.js'
-import { fromReducer, startsAfresh } from '../../internal/builders.js'
+import { fromMetricReducer } from '../../internal/builders.js'
 import { type ArgsOf, type OptionsOf, define, withDefault } from '../../internal/define.js'
-import { initialLrOf, recordInitialLrs, resetToInitialLrs } from '../../internal/groups.js'
-import { type Kernel, kernelFromReducer } from '../../internal/kernel.js'
-import type { Parts } from '../../internal/protocol.js'
+import { initialLrOf, recordInitialLrs } from '../../internal/groups.js'
 
 /** The largest int32: optax's counters are int32 (`numerics.safe_increment` saturates there). */
 const INT32_MAX = 2 ** 31 - 1
@@ -94,7 +92,7 @@ export const ReduceOnPlateau = define({
     if (a.rtol === 0 && a.atol === 0) throw new ScheduleError('rtol', 'a number in (0, 1] when atol is 0 (optax: at least one of rtol or atol must be positive)', a.rtol)
     for (const key of ['patience', 'cooldown', 'accumulationSize'] as const)
       if (a[key] > INT32_MAX) throw new ScheduleError(key, `at most ${INT32_MAX} (optax's counters are int32)`, a[key])
-    return fromReducer(optaxPlateau(a))
+    return fromMetricReducer(optaxPlateau(a))
   }
 })
 
@@ -121,7 +119,7 @@ const fresh: ReduceOnPlateauState = { updates: 0, scale: 1, bestValue: null, pla
 const safeIncrement = (x: number): number => (x < INT32_MAX ? x + 1 : x)
 
 /** optax's transformation as a reducer and its protocol. */
-const optaxPlateau = (a: ArgsOf<typeof args>): Omit<Parts<ReduceOnPlateauState>, 'config'> => {
+const optaxPlateau = (a: ArgsOf<typeof args>) => {
   const { factor, patience, rtol, atol, cooldown, accumulationSize, minScale } = a
 
   // _update_scale, on a state whose average is complete
@@ -185,15 +183,5 @@ const optaxPlateau = (a: ArgsOf<typeof args>): Omit<Parts<ReduceOnPlateauState>,
     }
   }
 
-  const reducer = { init, step, ...startsAfresh(init, resetToInitialLrs) }
-  return {
-    ...reducer,
-    closedForm: undefined,
-    multiplier: undefined,
-    checkState: (state, path) => validState(state, path).updates,
-    checkGroups: () => undefined,
-    setsMomentum: false,
-    takesMetric: true,
-    kernel: (): Kernel => kernelFromReducer(reducer)
-  }
+  return { init, step, checkState: (state: unknown, path: string) => validState(state, path).updates }
 }
