@@ -78,3 +78,8 @@ def write_or_check(path, text, root):
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
     print(f"{name}: {len(text.encode('utf-8')) / 1024:.0f} KiB")
+
+
+def changes(rows):
+    """Whether a trace's lr ever changes (random plateau cases are redrawn until it does)."""
+    return any(a != b for a, b in zip(rows, rows[1:]))

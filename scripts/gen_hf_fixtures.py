@@ -238,7 +238,7 @@ def gen_plateau(rng, i):
     """A random reduce_lr_on_plateau case, redrawn until transformers reduces the lr at least once."""
     for _ in range(50):
         case = draw_plateau(rng, i)
-        if any(a != b for a, b in zip(case["lr"], case["lr"][1:])):
+        if fixturelib.changes(case["lr"]):
             return case
     raise RuntimeError(f"could not draw a reducing reduce_lr_on_plateau case {i}")
 
@@ -309,7 +309,7 @@ def gen_greedy(rng, i):
             cfg["resetStart"] = rng.randint(0, 6)
         steps = rng.randint(50, 250)
         case = make_case(f"hf.greedy/random-{i}", cfg, groups, steps, gen_metrics(rng, steps, mode))
-        if any(a != b for a, b in zip(case["lr"], case["lr"][1:])):
+        if fixturelib.changes(case["lr"]):
             return case
     raise RuntimeError(f"could not draw a greedy case {i} that changes the lr")
 

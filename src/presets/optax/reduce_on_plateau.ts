@@ -15,9 +15,9 @@
  *   equal to `patience` (optax compares with `==`, PyTorch with `>`) multiplies `scale` by `factor`,
  *   restarts the count and starts `cooldown`; `scale` never goes below `minScale`.
  *
- * optax's rule, followed as it is (google-deepmind/optax#1767): for a negative `best`,
- * `(1 − rtol) · best` is above `best`, so a value equal to the best (a flat negative metric) still
- * counts as an improvement and the scale never falls; with `patience: 0` only an improvement reduces
+ * optax 0.2.8's rule, followed as it is (its fix, google-deepmind/optax#1767, is an open pull
+ * request): for a negative `best`, `(1 − rtol) · best` is above `best`, so a value equal to the best
+ * (a flat negative metric), or a little worse, still counts as an improvement and the scale never falls; with `patience: 0` only an improvement reduces
  * (the count is 0 right after one), and with `rtol: 1` nothing improves (`0 · ∞` is NaN).
  *
  * Rows: optax's update applies the scale its own value just produced (no lag). Row 0 is the state
