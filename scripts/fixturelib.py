@@ -1,9 +1,12 @@
-"""What every fixture generator shares: the layout of the committed JSON files.
+"""What every fixture generator shares: the layout of the committed JSON files, and the metric
+series the plateau schedules are fed.
 
 A file is `{header fields..., "cases": [...]}` with one case field per line and one table row (of
 lrs, momenta) per line, so that diffs of regenerated fixtures stay readable.
 """
 import json
+import os
+import sys
 
 
 def dumps(obj):
@@ -33,3 +36,50 @@ def render(header, cases, row_keys=("lr", "momentum")):
     text = "\n".join(lines) + "\n"
     json.loads(text)  # well-formed
     return text
+
+
+def sig(x, digits=6):
+    """Round to a few significant digits, so configs and metrics stay readable."""
+    return float(f"{x:.{digits}g}")
+
+
+def metric_series(rng, n, mode):
+    """A metric per evaluation: improving stretches, plateaus, noise and setbacks, so that a plateau
+    scheduler both waits and reduces (`mode` "min": lower is better; "max": higher)."""
+    d = -1.0 if mode == "min" else 1.0
+    level = rng.uniform(-5, 5)
+    vals = []
+    while len(vals) < n:
+        seg = rng.randint(2, 20)
+        kind = rng.choice(["improve", "flat", "flat", "noise", "worse"])
+        for _ in range(seg):
+            if kind == "improve":
+                level += d * rng.uniform(0.001, 0.3)
+                vals.append(level)
+            elif kind == "flat":
+                vals.append(level)
+            elif kind == "noise":
+                vals.append(level - d * abs(rng.gauss(0, 0.1)))
+            else:
+                vals.append(level - d * rng.uniform(0.1, 2))
+    return [sig(v, 6) + 0.0 for v in vals[:n]]
+
+
+def write_or_check(path, text, root):
+    """Writes a fixture file, or with `--check` on the command line compares it with `text` (exit 1
+    on a difference)."""
+    name = os.path.relpath(path, root)
+    if "--check" in sys.argv[1:]:
+        with open(path, encoding="utf-8") as f:
+            same = f.read() == text
+        print(f"{name}: {'ok' if same else 'DIFFERS'}")
+        sys.exit(0 if same else 1)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    print(f"{name}: {len(text.encode('utf-8')) / 1024:.0f} KiB")
+
+
+def changes(rows):
+    """Whether a trace's lr ever changes (random plateau cases are redrawn until it does)."""
+    return any(a != b for a, b in zip(rows, rows[1:]))

@@ -9,7 +9,8 @@ Run from the repository root with the reference virtual environment:
 Every trace is computed by transformers' own `get_scheduler(name, optimizer, num_warmup_steps=...,
 num_training_steps=..., scheduler_specific_kwargs=...)` on a torch SGD optimizer with 1 or 2 param
 groups, recording the groups' lrs: row 0 right after `get_scheduler` (the constructor), row k after
-k `scheduler.step()` calls (`scheduler.step(metric)` for reduce_lr_on_plateau, metrics[k - 1]).
+k `scheduler.step()` calls (`scheduler.step(metric)` for reduce_lr_on_plateau and greedy, metrics[k - 1]:
+the Trainer steps both once per evaluation, with its metric, trainer.py lines 1905-1906 and 3217-3226).
 
 Configs are the declarative JSON form (`{"type": "hf.<name>", ...}`, transformers' argument names in
 camelCase). `numWarmupSteps` and `numTrainingSteps` go to get_scheduler's own arguments, every other
@@ -65,6 +66,11 @@ KWARGS = {
     "thresholdMode": "threshold_mode",
     "cooldown": "cooldown",
     "eps": "eps",
+    "warmup": "warmup",
+    "maxLr": "max_lr",
+    "smooth": "smooth",
+    "windowSize": "window_size",
+    "resetStart": "reset_start",
 }
 PLATEAU_KWARGS = {"minLr": "min_lr"}
 
@@ -95,7 +101,7 @@ def build(cfg, groups):
             continue
         if key in GET_SCHEDULER_ARGS:
             top[GET_SCHEDULER_ARGS[key]] = value
-        elif name == "reduce_lr_on_plateau" and key in PLATEAU_KWARGS:
+        elif name in ("reduce_lr_on_plateau", "greedy") and key in PLATEAU_KWARGS:
             kwargs[PLATEAU_KWARGS[key]] = value
         else:
             kwargs[KWARGS[key]] = value
@@ -223,32 +229,16 @@ def gen_random(rng, name, i):
 
 
 def gen_metrics(rng, n, mode):
-    """A metric per evaluation: improving stretches, plateaus, noise and setbacks, so that the
-    scheduler both waits and reduces."""
-    d = -1.0 if mode == "min" else 1.0
-    level = rng.uniform(-5, 5)
-    vals = []
-    while len(vals) < n:
-        seg = rng.randint(2, 20)
-        kind = rng.choice(["improve", "flat", "flat", "noise", "worse"])
-        for _ in range(seg):
-            if kind == "improve":
-                level += d * rng.uniform(0.001, 0.3)
-                vals.append(level)
-            elif kind == "flat":
-                vals.append(level)
-            elif kind == "noise":
-                vals.append(level - d * abs(rng.gauss(0, 0.1)))
-            else:
-                vals.append(level - d * rng.uniform(0.1, 2))
-    return [sig(v, 6) + 0.0 for v in vals[:n]]
+    """A metric per evaluation (fixturelib.metric_series: improving stretches, plateaus, noise and
+    setbacks, so that the scheduler both waits and reduces)."""
+    return fixturelib.metric_series(rng, n, mode)
 
 
 def gen_plateau(rng, i):
     """A random reduce_lr_on_plateau case, redrawn until transformers reduces the lr at least once."""
     for _ in range(50):
         case = draw_plateau(rng, i)
-        if any(a != b for a, b in zip(case["lr"], case["lr"][1:])):
+        if fixturelib.changes(case["lr"]):
             return case
     raise RuntimeError(f"could not draw a reducing reduce_lr_on_plateau case {i}")
 
@@ -278,6 +268,50 @@ def draw_plateau(rng, i):
         cfg["eps"] = rng.choice([0.0, 1e-3])
     steps = rng.randint(50, 250)
     return make_case(f"hf.reduce_lr_on_plateau/random-{i}", cfg, groups, steps, gen_metrics(rng, steps, mode))
+
+
+def gen_greedy(rng, i):
+    """A random greedy (GreedyLR) case, redrawn until transformers changes the lr at least once."""
+    for _ in range(50):
+        groups = rand_groups(rng)
+        cfg = {"type": "hf.greedy"}
+        mode = rng.choice(["min", "max"])
+        if mode == "max" or rng.random() < 0.3:
+            cfg["mode"] = mode
+        if rng.random() < 0.8:
+            cfg["factor"] = rng.choice([0.5, 0.95, sig(rng.uniform(0.05, 0.99), 4)])
+        if rng.random() < 0.9:
+            cfg["patience"] = rng.randint(0, 6)
+        if rng.random() < 0.5:
+            cfg["threshold"] = rng.choice([0.0, 1e-6, sig(rng.uniform(0, 0.1), 3)])
+        if rng.random() < 0.5:
+            cfg["thresholdMode"] = rng.choice(["rel", "abs"])
+        for key in ("cooldown", "warmup"):
+            if rng.random() < 0.5:
+                cfg[key] = rng.randint(0, 4)
+        lo, hi = min(g["lr"] for g in groups), max(g["lr"] for g in groups)
+        if rng.random() < 0.8:
+            if len(groups) == 2 and rng.random() < 0.5:
+                cfg["minLr"] = [sig(g["lr"] * rng.uniform(0, 0.5)) for g in groups]
+            else:
+                cfg["minLr"] = sig(lo * rng.uniform(0, 0.5))
+        if rng.random() < 0.6:
+            if len(groups) == 2 and rng.random() < 0.5:
+                cfg["maxLr"] = [sig(g["lr"] * rng.uniform(1, 5)) for g in groups]
+            else:
+                cfg["maxLr"] = sig(hi * rng.uniform(1, 5))
+        if rng.random() < 0.2:
+            cfg["eps"] = rng.choice([0.0, 1e-4])
+        if rng.random() < 0.35:
+            cfg["smooth"] = True
+            cfg["windowSize"] = rng.randint(1, 12)
+        if rng.random() < 0.4:
+            cfg["resetStart"] = rng.randint(0, 6)
+        steps = rng.randint(50, 250)
+        case = make_case(f"hf.greedy/random-{i}", cfg, groups, steps, gen_metrics(rng, steps, mode))
+        if fixturelib.changes(case["lr"]):
+            return case
+    raise RuntimeError(f"could not draw a greedy case {i} that changes the lr")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -384,6 +418,19 @@ def edge_cases(name):
         add("max-mode-abs-cooldown", {"mode": "max", "thresholdMode": "abs", "threshold": 0.01, "patience": 2, "cooldown": 3, "factor": 0.5}, G2, 60, flat)
         add("min-lr-per-group", {"patience": 1, "factor": 0.3, "minLr": [0.01, 0.0005]}, G2, 60, flat)
         add("eps-stops-reductions", {"patience": 0, "factor": 0.5, "eps": 1e-4}, G1, 60, flat)
+    elif name == "greedy":
+        flat = [1.0] * 80
+        falling = [10.0 - 0.1 * k for k in range(80)]
+        add("defaults-flat-metric", {}, G2, 80, flat)
+        add("defaults-falling-metric", {}, G2, 80, falling)
+        add("patience-0-raises-to-max-lr", {"patience": 0, "factor": 0.5, "maxLr": [0.5, 0.01]}, G2, 30, falling[:30])
+        add("patience-0-reduces-to-min-lr-then-resets", {"patience": 0, "factor": 0.5, "minLr": 0.01, "resetStart": 3}, G2, 40, flat[:40])
+        add("reset-start-0", {"patience": 1, "factor": 0.5, "minLr": [0.05, 0.003], "resetStart": 0, "cooldown": 1}, G2, 40, flat[:40])
+        add("cooldown-and-warmup", {"patience": 1, "factor": 0.8, "cooldown": 3, "warmup": 2, "minLr": 0.0}, G2, 80, falling[:20] + flat[:20] + falling[:20] + flat[:20])
+        add("max-mode-rel", {"mode": "max", "thresholdMode": "rel", "threshold": 0.01, "patience": 2, "minLr": 0.0}, G2, 80, [-x for x in falling[:40]] + flat[:40])
+        add("smooth-window-1", {"smooth": True, "windowSize": 1, "patience": 1, "factor": 0.5, "minLr": 0.0}, G1, 60, gen_metrics(random.Random(1), 60, "min"))
+        add("smooth-window-5", {"smooth": True, "windowSize": 5, "patience": 2, "factor": 0.7, "minLr": 0.0, "resetStart": 2}, G2, 120, gen_metrics(random.Random(2), 120, "min"))
+        add("eps-stops-changes", {"patience": 0, "factor": 0.9, "eps": 0.01, "minLr": 0.0}, G2, 40, falling[:20] + flat[:20])
     return E
 
 
@@ -403,6 +450,7 @@ SCHEDULES = [
     "cosine_warmup_with_min_lr",
     "warmup_stable_decay",
     "reduce_lr_on_plateau",
+    "greedy",
 ]
 
 
@@ -417,7 +465,7 @@ def generate(name):
     rng = random.Random(f"{SEED}/{name}")
     cases = edge_cases(name)
     for i in range(N_RANDOM):
-        cases.append(gen_plateau(rng, i) if name == "reduce_lr_on_plateau" else gen_random(rng, name, i))
+        cases.append(gen_plateau(rng, i) if name == "reduce_lr_on_plateau" else gen_greedy(rng, i) if name == "greedy" else gen_random(rng, name, i))
     return cases
 
 

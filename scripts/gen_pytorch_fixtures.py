@@ -3,7 +3,7 @@
 
 Run from the repository root with the reference virtual environment:
 
-    .venv-ref/bin/python scripts/gen_pytorch_fixtures.py
+    .venv-ref/bin/python scripts/gen_pytorch_fixtures.py [--check] [--only SWALR.json]
 
 The output format and its semantics are specified in scripts/FIXTURE-FORMAT.md. Every trace is
 computed by torch's own scheduler classes (torch.optim.lr_scheduler), driven from a declarative
@@ -122,6 +122,8 @@ ARG_NAMES = {
         "minLr": "min_lr",
         "eps": "eps",
     },
+    # torch.optim.swa_utils (torch/optim/swa_utils.py, SWALR), not lr_scheduler
+    "SWALR": {"swaLr": "swa_lr", "annealEpochs": "anneal_epochs", "annealStrategy": "anneal_strategy"},
 }
 COMPOSITE_ARGS = {
     "SequentialLR": {"schedulers", "milestones"},
@@ -143,7 +145,8 @@ PLAIN_TYPES = [
     "CyclicLR",
 ]
 NEW_TYPES = ["OneCycleLR", "CosineAnnealingWarmRestarts", "ReduceLROnPlateau"]
-assert list(ARG_NAMES) == PLAIN_TYPES + NEW_TYPES
+SWA_TYPES = ["SWALR"]  # torch.optim.swa_utils.SWALR (SWALR.json, gen_swalr_family)
+assert list(ARG_NAMES) == PLAIN_TYPES + NEW_TYPES + SWA_TYPES
 
 # Children whose non-initial step at epoch 0 (what torch's SequentialLR does to a ChainedScheduler
 # in first position: ChainedScheduler._initial_step() -> child.step()) equals their initial step
@@ -205,7 +208,8 @@ def build_torch(cfg, opt, path="config"):
         return torch_lrs.ChainedScheduler(children, optimizer=opt)
     if typ not in ARG_NAMES:
         raise KeyError(f"{path}.type: unknown scheduler type {typ!r}")
-    return getattr(torch_lrs, typ)(opt, **torch_kwargs(cfg, path))
+    cls = torch.optim.swa_utils.SWALR if typ == "SWALR" else getattr(torch_lrs, typ)
+    return cls(opt, **torch_kwargs(cfg, path))
 
 
 def benign_first_chain(chain_cfg):
@@ -1348,6 +1352,64 @@ def onecycle_horizons(cfg, horizon, out):
     return out
 
 
+def gen_swalr(rng, ctx):
+    """A random SWALR config: swaLr above or below the groups' lrs (one for all, or one per group),
+    annealing over 0-3, up to 40 or up to 200 steps, cos or linear."""
+    swa = [sig(10 ** rng.uniform(-4, 0)) for _ in range(ctx.ngroups)]
+    cfg = {"type": "SWALR", "swaLr": swa if ctx.ngroups > 1 and rng.random() < 0.6 else swa[0]}
+    cfg["annealEpochs"] = rng.choice([rng.randint(0, 3), rng.randint(1, 40), rng.randint(40, 200)])
+    cfg["annealStrategy"] = rng.choice(["cos", "linear"])
+    maybe_drop(rng, cfg, "annealEpochs", p=0.15)
+    maybe_drop(rng, cfg, "annealStrategy", p=0.15)
+    return cfg
+
+
+def gen_swalr_family():
+    """SWALR.json: torch.optim.swa_utils.SWALR alone (random configs and edge cases), and inside
+    SequentialLR and ChainedScheduler (torch's own composites, which call its get_lr on the lr
+    the optimizer holds: SequentialLR's `_update_lr(0)` at its milestone, ChainedScheduler's step
+    after the children before it)."""
+    rng = family_rng("SWALR")
+    cases = []
+    for i in range(18):
+        steps = rng.randint(60, 250)
+        cases.append(draw(rng, f"SWALR/random-{i}", steps, rng.randint(1, 3), random_kind(rng), lambda ctx: gen_swalr(rng, ctx)))
+    G1 = [{"lr": 0.1, "momentum": 0.9}]
+    G2 = [{"lr": 0.05, "momentum": 0.9}, {"lr": 0.002, "momentum": 0.0}]
+
+    def add(label, cfg, groups, steps):
+        case = make_case(f"SWALR/{label}", cfg, groups, steps)
+        assert case is not None, label
+        cases.append(case)
+
+    swa = lambda **kw: {"type": "SWALR", **kw}
+    add("defaults", swa(swaLr=0.01), G1, 40)
+    add("anneal-0-cos", swa(swaLr=0.01, annealEpochs=0), G2, 20)
+    add("anneal-0-linear", swa(swaLr=[0.2, 0.001], annealEpochs=0, annealStrategy="linear"), G2, 20)
+    add("anneal-1", swa(swaLr=0.03, annealEpochs=1), G1, 20)
+    add("anneal-2-linear", swa(swaLr=0.5, annealEpochs=2, annealStrategy="linear"), G1, 20)
+    add("past-the-annealing-cos", swa(swaLr=[0.001, 0.01], annealEpochs=30), G2, 150)
+    add("past-the-annealing-linear", swa(swaLr=0.004, annealEpochs=37, annealStrategy="linear"), G2, 150)
+    add("swa-lr-equals-lr", swa(swaLr=0.1, annealEpochs=7), G1, 30)
+    add("swa-lr-zero", swa(swaLr=0.0, annealEpochs=12), G2, 40)
+    add("swa-lr-above-lr", swa(swaLr=[0.3, 0.01], annealEpochs=15, annealStrategy="linear"), G2, 40)
+    add("long-annealing", swa(swaLr=0.0001, annealEpochs=390), G1, 400)
+    # the SWA recipe: a schedule, then SWALR from the lr it left (SequentialLR's _update_lr(0) at the
+    # milestone keeps it, annealing starts at the step after)
+    add("seq-cosine-then-swalr", {"type": "SequentialLR", "milestones": [60], "schedulers": [{"type": "CosineAnnealingLR", "tMax": 100}, swa(swaLr=0.02, annealEpochs=10)]}, G2, 120)
+    add("seq-exponential-then-swalr-linear", {"type": "SequentialLR", "milestones": [25], "schedulers": [{"type": "ExponentialLR", "gamma": 0.95}, swa(swaLr=0.05, annealEpochs=5, annealStrategy="linear")]}, G1, 60)
+    add("seq-linear-then-swalr-anneal-0", {"type": "SequentialLR", "milestones": [10], "schedulers": [{"type": "LinearLR", "startFactor": 0.1, "totalIters": 10}, swa(swaLr=[0.01, 0.0005], annealEpochs=0)]}, G2, 40)
+    add("seq-swalr-first", {"type": "SequentialLR", "milestones": [30], "schedulers": [swa(swaLr=0.01, annealEpochs=20), {"type": "ExponentialLR", "gamma": 0.9}]}, G2, 60)
+    add("seq-three-swalr-middle", {"type": "SequentialLR", "milestones": [20, 50], "schedulers": [{"type": "StepLR", "stepSize": 5, "gamma": 0.7}, swa(swaLr=0.06, annealEpochs=12), {"type": "ConstantLR", "factor": 0.5, "totalIters": 10}]}, G1, 80)
+    # (no two SWALRs on one optimizer: torch keeps swa_lr in the param group, group["swa_lr"], so
+    # the last one built sets it for both; lr-schedule keeps each SWALR's own, docs/schedulers.md)
+    add("chain-exponential-swalr", {"type": "ChainedScheduler", "schedulers": [{"type": "ExponentialLR", "gamma": 0.97}, swa(swaLr=0.01, annealEpochs=25)]}, G2, 60)
+    add("chain-swalr-steplr", {"type": "ChainedScheduler", "schedulers": [swa(swaLr=0.02, annealEpochs=10, annealStrategy="linear"), {"type": "StepLR", "stepSize": 4, "gamma": 0.5}]}, G2, 40)
+    add("chain-swalr-anneal-0-multistep", {"type": "ChainedScheduler", "schedulers": [swa(swaLr=0.04, annealEpochs=0), {"type": "MultiStepLR", "milestones": [5, 9], "gamma": 0.5}]}, G1, 20)
+    add("chain-in-seq", {"type": "SequentialLR", "milestones": [15], "schedulers": [{"type": "ChainedScheduler", "schedulers": [{"type": "LinearLR", "startFactor": 0.5, "totalIters": 10}, swa(swaLr=0.01, annealEpochs=8)]}, {"type": "ExponentialLR", "gamma": 0.9}]}, G1, 40)
+    return cases
+
+
 def gen_composites2_family():
     rng = family_rng("composites-2")
     OC, CW = "OneCycleLR", "CosineAnnealingWarmRestarts"
@@ -1762,8 +1824,9 @@ def check_files():
     """Recompute every committed case from its JSON config, groups and steps; exit 1 on a mismatch."""
     bad = 0
     total = 0
+    only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv[1:] else None
     for fname in sorted(os.listdir(OUT_DIR)):
-        if not fname.endswith(".json"):
+        if not fname.endswith(".json") or (only is not None and fname != only):
             continue
         with open(os.path.join(OUT_DIR, fname), encoding="utf-8") as f:
             data = json.load(f)
@@ -1808,7 +1871,10 @@ def main():
         ("CosineAnnealingWarmRestarts.json", gen_cawr_family),
         ("ReduceLROnPlateau.json", gen_plateau_family),
         ("composites-2.json", gen_composites2_family),
+        ("SWALR.json", gen_swalr_family),
     ]
+    only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv[1:] else None  # e.g. --only SWALR.json
+    files = [f for f in files if only is None or f[0] == only]
     total_bytes = 0
     summary = []
     for fname, gen in files:

@@ -37,6 +37,7 @@ export {
   warmRestartPosition
 } from './schedulers/CosineAnnealingWarmRestarts.js'
 export { reduceLROnPlateau, type ReduceLROnPlateauOptions, type PlateauState } from './schedulers/ReduceLROnPlateau.js'
+export { swaLR, type SWALROptions } from './schedulers/SWALR.js'
 export { sequential, type SequentialState } from './combinators/sequential.js'
 export { chain } from './combinators/chain.js'
 export { schedulerTypes } from './registry.js'

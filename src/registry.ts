@@ -25,6 +25,7 @@ import { PolynomialLR } from './schedulers/PolynomialLR.js'
 import { ReduceLROnPlateau } from './schedulers/ReduceLROnPlateau.js'
 import { StepLR } from './schedulers/StepLR.js'
 import { definitions as fairseqDefinitions } from './presets/fairseq/definitions.js'
+import { SWALR } from './schedulers/SWALR.js'
 import { definitions as hfDefinitions } from './presets/hf/definitions.js'
 import { definitions as kerasDefinitions } from './presets/keras/definitions.js'
 import { fromKerasConfig } from './presets/keras/getConfig.js'
@@ -85,7 +86,8 @@ const pytorch: Readonly<Record<string, Entry>> = {
   OneCycleLR,
   ReduceLROnPlateau,
   LambdaLR,
-  MultiplicativeLR
+  MultiplicativeLR,
+  SWALR
 }
 
 /**

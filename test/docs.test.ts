@@ -115,6 +115,7 @@ describe('docs/config.md', () => {
         'ReduceLROnPlateau',
         'LambdaLR',
         'MultiplicativeLR',
+        'SWALR',
         'SequentialLR',
         'ChainedScheduler'
       ].sort()

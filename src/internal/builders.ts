@@ -10,15 +10,19 @@
  *   them has a closed form and fuses their factors on the fast path);
  * - `fromRecurrence`: a step's lr is a function of the previous lr (PyTorch's chainable cosine),
  *   with a closed form beside it;
- * - `fromReducer`: anything else, given as the reducer and its protocol (plateau schedules).
+ * - `fromReducer`: anything else, given as the reducer and its protocol (plateau schedules);
+ *   `fromMetricReducer`, the common case of it: a reducer that reads a metric at every step, with
+ *   no closed form, starting afresh in composites.
  *
  * The first three run on `leaf`, which derives the reducer and the fast path from the same
  * per-group functions.
  *
  * @internal
  */
-import type { Groups } from '../core/model.js'
+import type { Groups, Reducer } from '../core/model.js'
 import type { Body } from './define.js'
+import { resetToInitialLrs } from './groups.js'
+import { kernelFromReducer } from './kernel.js'
 import { type Clock, type EpochState, type FastFactors, type LeafSpec, leaf } from './leaf.js'
 import { type Parts, scheduler } from './protocol.js'
 
@@ -69,9 +73,10 @@ export const fromFactor = (spec: {
 
 /**
  * A schedule whose step computes the new lr from the current one (`lr(e, lr, base, i, init)`,
- * PyTorch's chainable form), with its closed form beside it and, optionally, its fast path.
+ * PyTorch's chainable form), with its closed form beside it where PyTorch has one (MultiplicativeLR
+ * and SWALR have none) and, optionally, its fast path.
  */
-export const fromRecurrence = (spec: Spec & { readonly closedForm: NonNullable<Spec['closedForm']> }): Body<EpochState> => leafBody(spec)
+export const fromRecurrence = (spec: Spec): Body<EpochState> => leafBody(spec)
 
 /**
  * A general reducer with its protocol (a plateau: its state is more than a step count).
@@ -89,3 +94,32 @@ export const startsAfresh = <S>(
   reinit: (_state, groups) => init(groups),
   restart: (_state, groups) => init(reset(groups))
 })
+
+/**
+ * A reducer that reads the metric of every step (a plateau schedule of another library): no closed
+ * form, no multiplier, no momentum; `init` run again on a built scheduler and at a `sequential`
+ * milestone (from the initial lrs) starts afresh; the fast path runs the reducer.
+ */
+export const fromMetricReducer = <S>(spec: {
+  readonly init: (groups: Groups) => readonly [Groups, S]
+  readonly step: Reducer<S>
+  readonly checkState: (state: unknown, path: string, groups: number) => number
+  readonly checkGroups?: (groups: number) => void
+}): Body<S> => {
+  const { init, step, checkState } = spec
+  const checkGroups = spec.checkGroups ?? (() => undefined)
+  const reducer = { init, step, ...startsAfresh(init, resetToInitialLrs) }
+  return fromReducer({
+    ...reducer,
+    closedForm: undefined,
+    multiplier: undefined,
+    checkState,
+    checkGroups,
+    setsMomentum: false,
+    takesMetric: true,
+    kernel: (n) => {
+      checkGroups(n)
+      return kernelFromReducer(reducer)
+    }
+  })
+}

@@ -10,8 +10,8 @@
  * @since 0.1.0
  */
 import { at, groupCount } from '../core/validate.js'
-import { type Body, type OptionsOf, define, fn } from '../internal/define.js'
-import { type EpochState, type LeafSpec, leaf } from '../internal/leaf.js'
+import { fromRecurrence } from '../internal/builders.js'
+import { type OptionsOf, define, fn } from '../internal/define.js'
 import type { LrLambda } from './LambdaLR.js'
 
 const args = {
@@ -29,7 +29,7 @@ export const MultiplicativeLR = define({
   summary: 'Multiplies the lr by `lrLambda(t)` at step t (not in the initial step).',
   args,
   make: ({ lrLambda }) =>
-    recurrence({
+    fromRecurrence({
       lr: (e, lr, _base, i, initial) => (initial ? lr : lr * at(lrLambda, i)(e)),
       checkGroups: (n) => groupCount('lrLambda', lrLambda, n)
     })
@@ -54,12 +54,3 @@ export type MultiplicativeLROptions = OptionsOf<typeof args>
  * @since 0.1.0
  */
 export const multiplicativeLR = MultiplicativeLR.make
-
-// fromRecurrence without a closed form (the builders' fromRecurrence asks for one): the leaf of the
-// spec, named and configured by the definition
-const recurrence =
-  (spec: Omit<LeafSpec, 'name' | 'config'>): Body<EpochState> =>
-  ({ type, config }) => {
-    const { type: _type, ...rest } = config
-    return leaf({ ...spec, name: type, config: rest })
-  }

@@ -1,7 +1,7 @@
 // ReduceLROnPlateau inside sequential and chain — which PyTorch refuses (pytorch/pytorch#68978), so
 // every expected value here is derived by hand, step by step, in the comments.
 import { describe, expect, test } from 'vitest'
-import { chain, constantLR, exponentialLR, linearLR, reduceLROnPlateau, resume, sequential, trace, traceArray } from '../../src/index.js'
+import { chain, constantLR, exponentialLR, hf, keras, linearLR, optax, reduceLROnPlateau, resume, sequential, trace, traceArray } from '../../src/index.js'
 import { expectClose } from '../helpers/close.js'
 import { protocolOf } from '../../src/internal/protocol.js'
 
@@ -81,5 +81,26 @@ describe('the fast path of a chain holding a metric-taking schedule (issue 12.3)
     expected.push(expected[3]! * 0.5 * 0.9, expected[3]! * 0.5 * 0.9 * 0.9)
     for (let k = 6; k <= 8; k++) expected.push(expected[k - 1]! * 0.5 * 0.9)
     expectClose(lr, expected, 1e-15)
+  })
+})
+
+describe('the other metric-taking schedules after a warmup: sequential([linearLR, X], [4])', () => {
+  // rows 0-3: LinearLR 0.25 → 1; row 4 (milestone): X starts afresh from the initial lr 1, with no
+  // metric seen (metrics[3] belongs to the warmup); then X reads metrics[4..7] = 4, 4, 3, 3
+  const metrics = [5, 5, 5, 5, 4, 4, 3, 3]
+  const warmup = [0.25, 0.4375, 0.625, 0.8125, 1]
+  const run = (x: Parameters<typeof sequential>[0][number]) =>
+    trace(sequential([linearLR({ startFactor: 0.25, totalIters: 4 }), x], [4]), [1], 8, metrics).lr.map((r) => r[0] as number)
+
+  test("keras.ReduceLROnPlateau (patience 1): the first metric is its best, each later one that does not improve halves", () => {
+    expectClose(run(keras.reduceLROnPlateau({ patience: 1, factor: 0.5 })), [...warmup, 1, 0.5, 0.5, 0.25], REL)
+  })
+
+  test('optax.reduce_on_plateau (patience 1): the same rows, optax counting the bad value to == patience', () => {
+    expectClose(run(optax.reduceOnPlateau({ patience: 1, factor: 0.5 })), [...warmup, 1, 0.5, 0.5, 0.25], REL)
+  })
+
+  test('hf.greedy (patience 0): a better metric doubles, a worse one halves', () => {
+    expectClose(run(hf.greedy({ patience: 0, factor: 0.5, minLr: 0, maxLr: 4 })), [...warmup, 2, 1, 2, 1], REL)
   })
 })

@@ -347,7 +347,7 @@ describe("a config with only the required keys is the constructor given PyTorch'
 // -------------------------------------------------------------------------------------
 
 const PYTORCH_TYPES =
-  'StepLR, MultiStepLR, ConstantLR, LinearLR, ExponentialLR, PolynomialLR, CosineAnnealingLR, CosineAnnealingWarmRestarts, CyclicLR, OneCycleLR, ReduceLROnPlateau, LambdaLR, MultiplicativeLR, SequentialLR, ChainedScheduler'
+  'StepLR, MultiStepLR, ConstantLR, LinearLR, ExponentialLR, PolynomialLR, CosineAnnealingLR, CosineAnnealingWarmRestarts, CyclicLR, OneCycleLR, ReduceLROnPlateau, LambdaLR, MultiplicativeLR, SWALR, SequentialLR, ChainedScheduler'
 const PRESET_PREFIXES = [...new Set(schedulerTypes().flatMap((k) => (k.includes('.') ? [k.slice(0, k.indexOf('.'))] : [])))]
 const TYPES = `a PyTorch class name (${PYTORCH_TYPES}) or a preset type (${PRESET_PREFIXES.map((p) => `${p}.<name>`).join(', ')})`
 const REGISTERED = Object.keys(functions).join(', ')

@@ -11,6 +11,7 @@ import { Cosine } from './cosine.js'
 import { CosineWarmupWithMinLr } from './cosine_warmup_with_min_lr.js'
 import { CosineWithMinLr } from './cosine_with_min_lr.js'
 import { CosineWithRestarts } from './cosine_with_restarts.js'
+import { Greedy } from './greedy.js'
 import { InverseSqrt } from './inverse_sqrt.js'
 import { Linear } from './linear.js'
 import { Polynomial } from './polynomial.js'
@@ -30,7 +31,8 @@ const all: ReadonlyArray<Definition<string, any, any>> = [
   CosineWithMinLr,
   CosineWarmupWithMinLr,
   WarmupStableDecay,
-  ReduceLrOnPlateau
+  ReduceLrOnPlateau,
+  Greedy
 ]
 
 /** Every hf definition. */

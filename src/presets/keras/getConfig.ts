@@ -9,7 +9,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { type ConfigError, ScheduleError, formatValue } from '../../core/errors.js'
 import type { SchedulerConfig } from '../../core/model.js'
 import type { AnyDefinition } from '../../internal/define.js'
-import { definitions } from './definitions.js'
+import { schedules } from './definitions.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -26,7 +26,7 @@ const snakeCase = (camel: string): string => camel.replace(/[A-Z]/g, (c) => `_${
 
 /** The Keras classes, by `class_name` (`keras.CosineDecay` is Keras's `CosineDecay`), read from the definitions. */
 const classes: Readonly<Record<string, KerasClass>> = Object.fromEntries(
-  definitions.map((d) => [
+  schedules.map((d) => [
     d.type.slice('keras.'.length),
     { definition: d, args: Object.fromEntries(Object.keys(d.args).map((k) => [snakeCase(k), k])) }
   ])

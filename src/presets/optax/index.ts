@@ -3,7 +3,9 @@
  * schedulers, with optax's values. Every schedule is a function of the step count giving an
  * absolute value: every param group gets it (the group's own lr is ignored), row k of a trace is
  * optax's value at `count = k`, and the closed form is that same function. JSON configs use the
- * type `optax.<function>` and optax's arguments in camelCase.
+ * type `optax.<function>` and optax's arguments in camelCase. And `optax.reduce_on_plateau`
+ * (optax.contrib's gradient transformation): the group's initial lr × its scale, which reacts to the
+ * value passed with every update.
  *
  * @since 0.1.0
  */
@@ -21,3 +23,4 @@ export { cosineOnecycleSchedule, type CosineOnecycleScheduleOptions } from './co
 export { linearOnecycleSchedule, type LinearOnecycleScheduleOptions } from './linear_onecycle_schedule.js'
 export { sgdrSchedule, type SgdrScheduleOptions, type CosineKwargs } from './sgdr_schedule.js'
 export { joinSchedules, type JoinSchedulesOptions } from './join_schedules.js'
+export { reduceOnPlateau, type ReduceOnPlateauOptions, type ReduceOnPlateauState } from './reduce_on_plateau.js'

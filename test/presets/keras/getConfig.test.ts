@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { trace } from '../../../src/index.js'
 import { fromKerasConfig } from '../../../src/presets/keras/index.js'
-import { definitions } from '../../../src/presets/keras/definitions.js'
+import { definitions, schedules } from '../../../src/presets/keras/definitions.js'
 
 /** The definition of a keras.<Class> type. */
 const definition = (type: string) => {
@@ -181,8 +181,9 @@ describe('keras.<Class> configs', () => {
       expect(r.left.map((e) => e.message)).toEqual(['unknown argument of keras.ExponentialDecay (it takes initialLearningRate, decaySteps, decayRate, staircase)'])
   })
 
-  test('the definitions are the six types, in the order of keras.optimizers.schedules', () => {
-    expect(definitions.map((d) => d.type)).toEqual([
+  test('the schedules are the six types, in the order of keras.optimizers.schedules (then the callback)', () => {
+    expect(definitions.map((d) => d.type)).toEqual([...schedules.map((d) => d.type), 'keras.ReduceLROnPlateau'])
+    expect(schedules.map((d) => d.type)).toEqual([
       'keras.ExponentialDecay',
       'keras.PiecewiseConstantDecay',
       'keras.PolynomialDecay',
