@@ -18,16 +18,12 @@
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import * as E from 'fp-ts/lib/Either.js'
 import { ScheduleError } from '../core/errors.js'
 import type { AnyScheduler } from '../core/model.js'
-import { decodeSchedule, formatConfigErrors } from '../json/decode.js'
-import { type TrainerFacts, readTrainerConfig } from '../json/trainers.js'
-import { parseDocument } from 'yaml'
 import { traceBlocks } from '../stream.js'
 import { type Command, USAGE, parseArgs } from './args.js'
 import { type LineSketch, type Panel, METRIC_STYLE, columnSketch, lineSketch, svgChartOf, terminalChartOf } from './chart.js'
-import { parseJsonText } from './json.js'
+import { checkMetrics, csvChunks, jsonChunks, parseJson as parseJsonLines, prepare } from './text.js'
 import { summarize } from './summary.js'
 
 /** A failure: the lines for standard error and the exit status. */
@@ -94,8 +90,8 @@ const read = (file: string, what: string): string => {
 }
 
 const parseJson = (text: string, what: string): unknown => {
-  const r = parseJsonText(text)
-  if (!r.ok) throw new Failure([`${what}: invalid JSON at line ${r.line}, column ${r.column}: ${r.message}`])
+  const r = parseJsonLines(text, what)
+  if (!r.ok) throw new Failure(r.lines)
   return r.value
 }
 
@@ -111,12 +107,9 @@ const loadFunctions = async (file: string | undefined): Promise<Readonly<Record<
 
 const readMetrics = (file: string | undefined, steps: number): ReadonlyArray<number> | undefined => {
   if (file === undefined) return undefined
-  const m = parseJson(read(file, 'metrics'), 'metrics')
-  if (!Array.isArray(m)) throw new Failure([`metrics: expected a JSON array of numbers (one per step), got ${JSON.stringify(m)?.slice(0, 60)}`])
-  const errors = m.flatMap((x, i) => (typeof x === 'number' && Number.isFinite(x) ? [] : [`metrics[${i}]: expected a finite number, got ${JSON.stringify(x)}`]))
-  if (m.length < steps) errors.push(`metrics: expected at least ${steps} numbers (one per step), got ${m.length}`)
-  if (errors.length > 0) throw new Failure(errors)
-  return m as ReadonlyArray<number>
+  const r = checkMetrics(parseJson(read(file, 'metrics'), 'metrics'), steps)
+  if (!r.ok) throw new Failure(r.lines)
+  return r.value as ReadonlyArray<number>
 }
 
 /** The package's version, from its package.json (two folders up from dist/cli/). */
@@ -163,52 +156,20 @@ export const run = async (argv: ReadonlyArray<string>, out: Output, err: (text: 
 /** A trace or a plot with its lrs and steps settled (from the flags, or from a trainer's file). */
 type Traced = Extract<Command, { readonly command: 'trace' | 'plot' }> & { readonly lr: ReadonlyArray<number>; readonly steps: number }
 
-/** A parsed trainer's file: JSON if it parses as JSON, else YAML (errors with line and column). */
-const parseTrainerFile = (text: string): unknown => {
-  const json = parseJsonText(text)
-  if (json.ok) return json.value
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true })
-  const e = doc.errors[0]
-  if (e !== undefined) {
-    const at = e.linePos?.[0]
-    throw new Failure([`config: invalid YAML (nor JSON)${at === undefined ? '' : ` at line ${at.line}, column ${at.col}`}: ${(e.message.split('\n')[0] ?? e.code).replace(/ at line [0-9]+, column [0-9]+:?$/, '')}`])
-  }
-  return doc.toJS({ maxAliasCount: 100 })
-}
-
 const execute = async (cmd: Exclude<Command, { readonly command: 'help' | 'version' }>, out: Output, err: (text: string) => void): Promise<void> => {
-  const text = read(cmd.config, 'config')
-  const functions = await loadFunctions(cmd.functions)
-  let s: AnyScheduler
-  let lr = cmd.lr
-  let steps = 'steps' in cmd ? cmd.steps : undefined
-  if (cmd.from === undefined) {
-    const decoded = decodeSchedule(parseJson(text, 'config'), cmd.lr === undefined ? { functions } : { functions, groups: cmd.lr.length })
-    if (E.isLeft(decoded)) throw new Failure(formatConfigErrors(decoded.left))
-    s = decoded.right
-  } else {
-    const { format, trainBatches, worldSize, epochs } = cmd.from
-    const facts = Object.fromEntries(Object.entries({ trainBatches, worldSize, epochs, lr: cmd.lr }).filter((e) => e[1] !== undefined)) as TrainerFacts
-    const r = readTrainerConfig(format, parseTrainerFile(text), facts, { functions })
-    if (E.isLeft(r)) throw new Failure(formatConfigErrors(r.left))
-    s = r.right.schedule
-    if (cmd.command === 'resolve') {
-      await out.write(`${JSON.stringify(r.right.config, null, 2)}\n`)
-      err(`${r.right.derived.join('\n')}\n`)
-      return
-    }
-    lr ??= r.right.lr
-    steps ??= r.right.updates
-    if (cmd.command !== 'validate') {
-      if (lr === undefined) throw new Failure([`--lr: needed (the ${format} file gives no initial lr)`], 2)
-      if (steps === undefined) throw new Failure([`--steps: needed (the ${format} file and flags do not give the number of optimizer updates)`], 2)
-    }
-  }
-  if (cmd.command !== 'trace' && cmd.command !== 'plot') {
-    await out.write(`ok\n${summarize(s.config)}\n`)
+  const p = prepare(cmd, read(cmd.config, 'config'), await loadFunctions(cmd.functions))
+  if (!p.ok) throw new Failure(p.lines, p.status)
+  if (cmd.command === 'resolve') {
+    await out.write(`${JSON.stringify(p.config, null, 2)}\n`)
+    err(`${p.derived.join('\n')}\n`)
     return
   }
-  const traced: Traced = { ...cmd, lr: lr as ReadonlyArray<number>, steps: steps as number }
+  if (cmd.command !== 'trace' && cmd.command !== 'plot') {
+    await out.write(`ok\n${summarize(p.schedule.config)}\n`)
+    return
+  }
+  const s = p.schedule
+  const traced: Traced = { ...cmd, lr: p.lr as ReadonlyArray<number>, steps: p.steps as number }
   const metrics = readMetrics(cmd.metrics, traced.steps)
   if (cmd.command === 'plot') return plot(traced, s, metrics, out)
   // the whole fold first, printing nothing: a step that throws leaves standard output empty
@@ -217,50 +178,17 @@ const execute = async (cmd: Exclude<Command, { readonly command: 'help' | 'versi
   else await traceCsv(traced, s, metrics, out)
 }
 
-/** Numbers as `JSON.stringify` writes them: the shortest text that parses back to the same double; `null` if not finite. */
-const jsonNumber = (x: number): string => (Number.isFinite(x) ? String(x) : 'null')
-
-/** `{"lr":[[...],...]` then `,"momentum":[[...],...]` when the schedule sets momentum, then `}`: `JSON.stringify`'s bytes. */
+/** The trace as JSON (text.ts's `jsonChunks`), written as it is made, waiting when the reader is behind. */
 const traceJson = async (cmd: Traced, s: AnyScheduler, metrics: ReadonlyArray<number> | undefined, out: Output): Promise<void> => {
-  const columns = ['lr', 'momentum'] as const
-  for (const column of columns) {
-    let opened = false
-    for (const b of traceBlocks(s, cmd.lr, cmd.steps, metrics)) {
-      const values = column === 'lr' ? b.lr : b.momentum
-      if (values === undefined) break // no momentum: the lr pass was the only one
-      let text = opened ? '' : column === 'lr' ? '{"lr":[' : ',"momentum":['
-      opened = true
-      const n = b.groups
-      for (let j = 0, at = 0; j < b.rows; j++) {
-        text += b.start + j === 0 ? '[' : ',['
-        for (let i = 0; i < n; i++, at++) text += i === 0 ? jsonNumber(values[at] as number) : `,${jsonNumber(values[at] as number)}`
-        text += ']'
-      }
-      await out.write(text)
-      if (out.failed() !== undefined) return
-    }
-    if (opened) await out.write(']')
+  for (const text of jsonChunks(() => traceBlocks(s, cmd.lr, cmd.steps, metrics))) {
+    await out.write(text)
+    if (out.failed() !== undefined) return
   }
-  await out.write('}\n')
 }
 
-/** `step,lr0,...[,momentum0,...]` then one line per row, numbers as `String` writes them. */
+/** The trace as CSV (text.ts's `csvChunks`), written as it is made. */
 const traceCsv = async (cmd: Traced, s: AnyScheduler, metrics: ReadonlyArray<number> | undefined, out: Output): Promise<void> => {
-  for (const b of traceBlocks(s, cmd.lr, cmd.steps, metrics)) {
-    const n = b.groups
-    const m = b.momentum
-    let text = ''
-    if (b.start === 0) {
-      const names = Array.from({ length: n }, (_, i) => `lr${i}`)
-      if (m !== undefined) names.push(...Array.from({ length: n }, (_, i) => `momentum${i}`))
-      text = `step,${names.join(',')}\n`
-    }
-    for (let j = 0, at = 0; j < b.rows; j++, at += n) {
-      text += String(b.start + j)
-      for (let i = 0; i < n; i++) text += `,${String(b.lr[at + i])}`
-      if (m !== undefined) for (let i = 0; i < n; i++) text += `,${String(m[at + i])}`
-      text += '\n'
-    }
+  for (const text of csvChunks(traceBlocks(s, cmd.lr, cmd.steps, metrics))) {
     await out.write(text)
     if (out.failed() !== undefined) return
   }
