@@ -6,21 +6,11 @@ import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { scheduleFromConfig, trace } from '../dist/index.js'
 import { svgChart } from '../dist/cli/chart.js'
+import { functions, plateauMetrics } from './gallery-lib.mjs'
 
 const root = join(import.meta.dirname, '..')
 const out = join(root, 'docs', 'gallery')
 mkdirSync(out, { recursive: true })
-
-// the functions the LambdaLR/MultiplicativeLR examples name
-const functions = { invsqrt: (t) => 1 / Math.sqrt(t + 1), decay97: () => 0.97 }
-// a noisy loss that falls, then flattens: plateaus for the ReduceLROnPlateau examples
-const metricsFor = (kind, n) => {
-  let x = 12345
-  return Array.from({ length: n }, (_, k) => {
-    x = (Math.imul(x, 1664525) + 1013904223) >>> 0
-    return Math.max(0.3, 2 * Math.exp(-k / 15)) + 0.02 * (x / 2 ** 32)
-  })
-}
 
 const lists = readdirSync(join(root, 'scripts'))
   .filter((f) => /^gallery-.*\.json$/.test(f))
@@ -32,7 +22,7 @@ for (const list of lists) {
   const parts = [`## ${family}\n`]
   for (const item of items) {
     const s = scheduleFromConfig(item.config, { functions, groups: item.lr.length })
-    const metrics = item.metrics === undefined ? undefined : metricsFor(item.metrics, item.steps)
+    const metrics = item.metrics === undefined ? undefined : plateauMetrics(item.steps)
     const t = trace(s, item.lr, item.steps, metrics)
     const file = `${item.config.type.replace(/[^A-Za-z0-9_.-]/g, '')}-${items.indexOf(item)}.svg`.replace(/^\./, '')
     // momentum (schedules that set it) and the metrics get panels of their own
