@@ -176,7 +176,8 @@ const drawEditor = (): void => {
   const c = computeOf(e)
   const set = (id: string, v: string): void => {
     const el = $<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(id)
-    if (el.value !== v) el.value = v
+    // a field being typed in keeps what is typed (a redraw in between must not overwrite it)
+    if (el.value !== v && document.activeElement !== el) el.value = v
   }
   set('config', e.text)
   set('format', e.format)
