@@ -83,3 +83,23 @@ def write_or_check(path, text, root):
 def changes(rows):
     """Whether a trace's lr ever changes (random plateau cases are redrawn until it does)."""
     return any(a != b for a, b in zip(rows, rows[1:]))
+
+
+def git(git_dir, *args):
+    """The output of `git --git-dir GIT_DIR ARGS` (a fetched repository's bare git directory)."""
+    import subprocess
+
+    return subprocess.run(["git", "--git-dir", git_dir, *args], check=True, capture_output=True, text=True).stdout
+
+
+def stub_module(name, path=None, **attrs):
+    """Registers a module under `name` in sys.modules (a package when `path` is given) holding
+    `attrs`: the stand-in for an import of a library's file that does not touch the numbers."""
+    import types
+
+    m = types.ModuleType(name)
+    if path is not None:
+        m.__path__ = [path]
+    m.__dict__.update(attrs)
+    sys.modules[name] = m
+    return m

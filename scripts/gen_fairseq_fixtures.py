@@ -44,10 +44,8 @@ import importlib
 import json
 import os
 import random
-import subprocess
 import sys
 import tempfile
-import types
 
 import torch
 
@@ -74,7 +72,7 @@ STUBBED = [
 
 
 def git(*args):
-    return subprocess.run(["git", "-C", FAIRSEQ_GIT, *args], check=True, capture_output=True, text=True).stdout
+    return fixturelib.git(FAIRSEQ_GIT, *args)
 
 
 COMMIT = git("rev-parse", TAG + "^{commit}").strip()
@@ -109,14 +107,7 @@ def load():
         with open(os.path.join(pkg, f + ".py"), "w", encoding="utf-8") as out:
             out.write(git("show", f"{TAG}:fairseq/optim/lr_scheduler/{f}.py"))
 
-    def module(name, path=None, **attrs):
-        m = types.ModuleType(name)
-        if path is not None:
-            m.__path__ = [path]
-        m.__dict__.update(attrs)
-        sys.modules[name] = m
-        return m
-
+    module = fixturelib.stub_module
     om = module("omegaconf", II=lambda s: "${" + s + "}", DictConfig=dict)
     module("fairseq", path=tmp)
     module("fairseq.dataclass", FairseqDataclass=type("FairseqDataclass", (), {}))

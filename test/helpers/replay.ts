@@ -2,6 +2,7 @@
 // the comparison of a trace's rows with the reference's within `rel · |reference| + abs · scale`.
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { expect } from 'vitest'
 import type { Groups } from '../../src/index.js'
 
 /** A case of scripts/FIXTURE-FORMAT.md. */
@@ -51,4 +52,26 @@ export const compareRows = (
     })
   )
   return { ratio, rel, at }
+}
+
+/**
+ * A trace's lr (and momentum) rows against a fixture case within `rel · |reference| + abs · scale`,
+ * scale the case's largest |value|: asserts both (no momentum in the trace where the case has none,
+ * unless `momentumMayBeKept`) and returns the worst relative error.
+ */
+export const expectCaseMatches = (
+  t: { readonly lr: ReadonlyArray<ArrayLike<number>>; readonly momentum?: ReadonlyArray<ArrayLike<number>> | undefined },
+  c: FixtureCase,
+  tolerance: { readonly rel: number; readonly abs: number; readonly momentumMayBeKept?: boolean }
+): number => {
+  const scale = Math.max(...c.lr.flat().map(Math.abs), ...(c.momentum ?? []).flat().map(Math.abs))
+  const r = compareRows(t.lr, c.lr, { ...tolerance, scale })
+  expect(r.ratio, `lr ${r.at}`).toBeLessThanOrEqual(1)
+  if (c.momentum === undefined) {
+    if (tolerance.momentumMayBeKept !== true) expect(t.momentum).toBeUndefined()
+    return r.rel
+  }
+  const m = compareRows(t.momentum ?? [], c.momentum, { ...tolerance, scale })
+  expect(m.ratio, `momentum ${m.at}`).toBeLessThanOrEqual(1)
+  return Math.max(r.rel, m.rel)
 }
