@@ -33,6 +33,7 @@ import { fromKerasConfig } from './presets/keras/getConfig.js'
 import { definitions as optaxDefinitions } from './presets/optax/definitions.js'
 import { definitions as timmDefinitions } from './presets/timm/definitions.js'
 import { trainingArgumentsFormat } from './presets/hf/trainingArguments.js'
+import { dsConfigFormat } from './presets/deepspeed/dsConfig.js'
 import type { TrainerFormat } from './internal/trainer.js'
 import { definitions as fastaiDefinitions } from './presets/fastai/definitions.js'
 
@@ -73,8 +74,8 @@ export interface Translator {
 const byType = (definitions: ReadonlyArray<AnyDefinition>): Readonly<Record<string, Entry>> =>
   Object.fromEntries(definitions.map((d) => [d.type, d]))
 
-/** The PyTorch family's definitions, by `type` (in this order in error messages). @internal */
-const pytorch: Readonly<Record<string, Entry>> = {
+/** The PyTorch family's definitions (in this order in error messages). @internal */
+const pytorchDefinitions: ReadonlyArray<AnyDefinition> = [
   StepLR,
   MultiStepLR,
   ConstantLR,
@@ -89,7 +90,10 @@ const pytorch: Readonly<Record<string, Entry>> = {
   LambdaLR,
   MultiplicativeLR,
   SWALR
-}
+] as ReadonlyArray<AnyDefinition>
+
+/** The PyTorch family's definitions, by `type`. @internal */
+const pytorch: Readonly<Record<string, Entry>> = byType(pytorchDefinitions)
 
 /**
  * Every schedule the declarative format knows but the composites, by `type`.
@@ -130,6 +134,7 @@ export const translators: ReadonlyArray<Translator> = [
  */
 export const trainerFormats: Readonly<Record<string, TrainerFormat>> = {
   hf: trainingArgumentsFormat(hfDefinitions),
+  deepspeed: dsConfigFormat(deepspeedDefinitions, pytorchDefinitions.filter((d) => d.type !== 'SWALR')),
   keras: {
     name: 'keras',
     title: "a Keras schedule's serialize() or get_config() dict (Keras 3.15)",

@@ -282,6 +282,13 @@ describe.skipIf(!available)('the playground in Chromium', () => {
     const y = file('args.yaml', await page.inputValue('#config'))
     const yr = csvRows(cli(['trace', y, '--from', 'hf', '--train-batches', '250', '--format', 'csv']).stdout)
     for (const k of [0, 37, 38, 374, 375]) expect(await lrsAt(k)).toEqual(yr[k])
+    // a ds_config, detected by its scheduler block, with the facts --from deepspeed reads
+    await pick('DeepSpeed ds_config.json (WarmupDecayLR)')
+    expect(await page.textContent('#detected')).toMatch(/^read as a DeepSpeed ds_config/)
+    const d = file('ds_config.json', await page.inputValue('#config'))
+    const dr = csvRows(cli(['trace', d, '--from', 'deepspeed', '--train-batches', '800', '--epochs', '2', '--world-size', '2', '--format', 'csv']).stdout)
+    expect(dr.length).toBe(401)
+    for (const k of [0, 1, 2, 100, 101, 400]) expect(await lrsAt(k)).toEqual(dr[k])
   })
 
   it('zooms to a step range and reads values with the keyboard', async () => {

@@ -1,0 +1,216 @@
+/**
+ * The `deepspeed` reader of trainers' config files: a DeepSpeed `ds_config.json` — its `scheduler`
+ * block (`{"type": ..., "params": {...}}`) into the schedule DeepSpeed's engine builds, with the lr
+ * of its `optimizer` block and, given the dataloader's batches and the epochs, the number of
+ * optimizer updates the engine runs.
+ *
+ * DeepSpeed v0.19.5 (deepspeed/runtime/engine.py, config.py):
+ * - `_scheduler_from_config` (engine.py:1557-1570): `scheduler.type` names a class of
+ *   deepspeed/runtime/lr_schedules.py if it has one, else of `torch.optim.lr_scheduler` (else an
+ *   assertion: "DeepSpeed does not recognize LR scheduler"), built as `cls(optimizer,
+ *   **scheduler.params)` — the optimizer the `optimizer` block configures (its `params.lr`);
+ * - `_take_model_step` (engine.py:3281-3343): the scheduler steps once per optimizer step, after
+ *   it, with no argument (a ReduceLROnPlateau gets `train_batch_size()` as its metric: refused here);
+ * - `is_gradient_accumulation_boundary` (engine.py:3218-3241): an optimizer step every
+ *   `gradient_accumulation_steps` micro-batches of a counter that runs across epochs, so `E` epochs of
+ *   `B` micro-batches make `floor(E · B / GA)` updates;
+ * - `_set_batch_related_parameters` (config.py:929-973): `gradient_accumulation_steps` when given,
+ *   else `train_batch_size // train_micro_batch_size_per_gpu // world_size` when both are given,
+ *   else 1.
+ *
+ * @internal
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { type ConfigError, formatValue } from '../../core/errors.js'
+import type { AnyDefinition } from '../../internal/define.js'
+import type { TrainerFacts, TrainerFormat, TrainerSchedule } from '../../internal/trainer.js'
+
+/** `warmup_min_lr` → `warmupMinLr`; torch's `T_max` → `tMax`, `T_0` → `t0`. */
+const camel = (snake: string): string => {
+  const c = snake.replace(/_([a-zA-Z0-9])/g, (_, x: string) => x.toUpperCase())
+  return c.charAt(0).toLowerCase() + c.slice(1)
+}
+
+/** The torch.optim.lr_scheduler classes DeepSpeed can build from a config that this reader refuses, and why. */
+const TORCH_REFUSED: Readonly<Record<string, string>> = {
+  LambdaLR: 'its lr_lambda is a Python function, which a JSON config cannot hold',
+  MultiplicativeLR: 'its lr_lambda is a Python function, which a JSON config cannot hold',
+  SequentialLR: 'it takes scheduler objects, which a JSON config cannot hold',
+  ChainedScheduler: 'it takes scheduler objects, which a JSON config cannot hold',
+  ReduceLROnPlateau:
+    "DeepSpeed's engine steps it without a metric, and then with train_batch_size() as the metric (engine.py:3338-3343): it would reduce on a constant; use a trainer that passes the validation loss"
+}
+
+/** Optimizers of a ds_config (`optimizer.type`, lower-cased) without `betas`: DeepSpeed's OneCycle does not cycle momentum with them. */
+const WITHOUT_BETAS = new Set(['sgd', 'musgd', 'adagrad', 'rmsprop'])
+
+/**
+ * The reader, for DeepSpeed's definitions (`deepspeed.<class>`) and PyTorch's (the torch fallback).
+ *
+ * @internal
+ */
+export const dsConfigFormat = (deepspeed: ReadonlyArray<AnyDefinition>, torch: ReadonlyArray<AnyDefinition>): TrainerFormat => ({
+  name: 'deepspeed',
+  title: "a DeepSpeed ds_config (its scheduler block: DeepSpeed 0.19.5's schedulers or torch.optim.lr_scheduler's)",
+  facts: ['trainBatches', 'worldSize', 'epochs', 'lr'],
+  read: (file, facts) => read(deepspeed, torch, file, facts)
+})
+
+const isObject = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)
+
+const read = (
+  deepspeed: ReadonlyArray<AnyDefinition>,
+  torch: ReadonlyArray<AnyDefinition>,
+  file: unknown,
+  facts: TrainerFacts
+): E.Either<ReadonlyArray<ConfigError>, TrainerSchedule> => {
+  const errors: ConfigError[] = []
+  const problem = (path: string, message: string, value: unknown): void => void errors.push({ path, message, value })
+  if (!isObject(file)) return E.left([{ path: 'file', message: `expected a ds_config: an object with a scheduler block, got ${formatValue(file)}`, value: file }])
+  const derived: string[] = []
+
+  // "auto" is transformers' placeholder, filled by its Trainer (integrations/deepspeed.py)
+  const auto = (path: string, v: unknown): boolean => {
+    if (v !== 'auto') return false
+    problem(path, '"auto" is filled in by transformers\' Trainer: read the TrainingArguments that name this file (--from hf), or write the number', v)
+    return true
+  }
+
+  // the scheduler block
+  const block = file['scheduler']
+  if (block === undefined || block === null) {
+    problem('scheduler', "missing: without a scheduler block DeepSpeed keeps the optimizer's lr (there is no schedule to trace)", block)
+    return E.left(errors)
+  }
+  if (!isObject(block)) return E.left([{ path: 'scheduler', message: `expected {"type": ..., "params": {...}}, got ${formatValue(block)}`, value: block }])
+  for (const k of Object.keys(block)) if (k !== 'type' && k !== 'params') problem(`scheduler.${k}`, 'not a key of the scheduler block (it has type and params)', block[k])
+  const type = block['type']
+  const params = block['params'] ?? {}
+  if (!isObject(params)) problem('scheduler.params', `expected an object of the scheduler's arguments, got ${formatValue(params)}`, params)
+  const own = deepspeed.find((d) => d.type === `deepspeed.${String(type)}`)
+  const fallback = own === undefined ? torch.find((d) => d.type === type) : undefined
+  if (typeof type !== 'string') problem('scheduler.type', `expected a scheduler's class name, got ${formatValue(type)}`, type)
+  else if (own === undefined && TORCH_REFUSED[type] !== undefined) problem('scheduler.type', `torch's ${type} is not read: ${TORCH_REFUSED[type] as string}`, type)
+  else if (own === undefined && fallback === undefined)
+    problem(
+      'scheduler.type',
+      `expected one of DeepSpeed's ${deepspeed.map((d) => d.type.slice('deepspeed.'.length)).join(', ')} or a torch.optim.lr_scheduler class (${torch
+        .map((d) => d.type)
+        .filter((t) => TORCH_REFUSED[t] === undefined)
+        .join(', ')}), got ${formatValue(type)} (DeepSpeed: "does not recognize LR scheduler")`,
+      type
+    )
+  const definition = own ?? fallback
+  const config: Record<string, unknown> = {}
+  const keys: Record<string, string> = {}
+  if (definition !== undefined && isObject(params)) {
+    config['type'] = definition.type
+    derived.push(`schedule: ${definition.type} (scheduler.type ${String(type)}${own === undefined ? ', from torch.optim.lr_scheduler' : ''})`)
+    const args = Object.keys(definition.args)
+    const resume = own === undefined ? 'last_epoch' : 'last_batch_iteration'
+    for (const [k, v] of Object.entries(params)) {
+      const path = `scheduler.params.${k}`
+      if (k === resume) {
+        if (v !== -1) problem(path, `a resumed schedule is not read (only -1, the start): trace from the start and resume from a checkpoint of ours`, v)
+        continue
+      }
+      const a = camel(k)
+      if (!args.includes(a))
+        problem(path, `not an argument of ${own === undefined ? "torch's" : "DeepSpeed's"} ${String(type)} (it takes ${args.map((x) => x.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)).join(', ')})`, v)
+      else if (!auto(path, v)) {
+        config[a] = v
+        keys[a] = path
+      }
+    }
+  }
+
+  // the optimizer block: the lr, and whether it has betas
+  const optimizer = file['optimizer']
+  let fileLr: number | undefined
+  if (optimizer !== undefined && optimizer !== null) {
+    if (!isObject(optimizer)) problem('optimizer', `expected {"type": ..., "params": {...}}, got ${formatValue(optimizer)}`, optimizer)
+    else {
+      const op = optimizer['params']
+      const lr = isObject(op) ? op['lr'] : undefined
+      if (lr !== undefined && !auto('optimizer.params.lr', lr)) {
+        if (typeof lr !== 'number' || !Number.isFinite(lr) || lr < 0) problem('optimizer.params.lr', `expected a finite number >= 0, got ${formatValue(lr)}`, lr)
+        else fileLr = lr
+      }
+      const name = optimizer['type']
+      if (definition?.type === 'deepspeed.OneCycle' && typeof name === 'string' && WITHOUT_BETAS.has(name.toLowerCase()) && config['cycleMomentum'] !== false) {
+        // lr_schedules.py:519-525: no betas in the optimizer's defaults turns cycle_momentum off
+        config['cycleMomentum'] = false
+        derived.push(`cycle_momentum: false (optimizer ${name} has no betas: DeepSpeed turns it off)`)
+      }
+    }
+  }
+  if (fileLr !== undefined && facts.lr !== undefined) problem('--lr', `the file sets optimizer.params.lr (${fileLr}): give one or the other`, facts.lr)
+  const lr = facts.lr ?? (fileLr === undefined ? undefined : [fileLr])
+  if (lr !== undefined) derived.push(facts.lr !== undefined ? `lr: ${facts.lr.join(', ')} (--lr)` : `lr: ${fileLr as number} (optimizer.params.lr)`)
+
+  // the updates: E epochs of B micro-batches, an optimizer step every GA of them
+  let updates: number | undefined
+  const { trainBatches, epochs } = facts
+  if (trainBatches !== undefined || epochs !== undefined) {
+    if (trainBatches === undefined) problem('--train-batches', 'needed with --epochs: the micro-batches of an epoch per process', undefined)
+    if (epochs === undefined) problem('--epochs', 'needed with --train-batches: DeepSpeed has no epochs of its own (the training script loops over them)', undefined)
+    else if (!Number.isSafeInteger(epochs)) problem('--epochs', `expected a whole number of epochs (the script loops over them), got ${epochs}`, epochs)
+    const ga = accumulation(file, facts, problem, derived)
+    if (trainBatches !== undefined && epochs !== undefined && Number.isSafeInteger(epochs) && ga !== undefined) {
+      updates = Math.floor((epochs * trainBatches) / ga)
+      derived.push(`updates: ${updates} = floor(${epochs} × ${trainBatches} / ${ga}) (an optimizer step every ${ga} micro-batches, counted across epochs)`)
+    }
+  }
+  if (errors.length > 0) return E.left(errors)
+  return E.right({ config: config as TrainerSchedule['config'], keys, lr, updates, dialect: undefined, derived })
+}
+
+/** DeepSpeed's gradient accumulation steps (config.py:929-973), or undefined after an error. */
+const accumulation = (
+  file: Readonly<Record<string, unknown>>,
+  facts: TrainerFacts,
+  problem: (path: string, message: string, value: unknown) => void,
+  derived: string[]
+): number | undefined => {
+  const count = (k: string): number | undefined | null => {
+    const v = file[k]
+    if (v === undefined || v === null) return undefined
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1) {
+      problem(k, v === 'auto' ? '"auto" is filled in by transformers\' Trainer: read the TrainingArguments (--from hf), or write the number' : `expected an integer >= 1, got ${formatValue(v)}`, v)
+      return null
+    }
+    return v
+  }
+  const ga = count('gradient_accumulation_steps')
+  const train = count('train_batch_size')
+  const micro = count('train_micro_batch_size_per_gpu')
+  if (ga === null || train === null || micro === null) return undefined
+  if (ga !== undefined) {
+    // config.py:912-927: the three must agree with the world size
+    if (train !== undefined && micro !== undefined && facts.worldSize !== undefined && train !== micro * ga * facts.worldSize) {
+      problem('train_batch_size', `${train} is not train_micro_batch_size_per_gpu × gradient_accumulation_steps × world size (${micro} × ${ga} × ${facts.worldSize}; DeepSpeed: "Check batch related parameters")`, train)
+      return undefined
+    }
+    derived.push(`gradient accumulation: ${ga} (gradient_accumulation_steps)`)
+    return ga
+  }
+  if (train !== undefined && micro !== undefined) {
+    if (facts.worldSize === undefined) {
+      problem('--world-size', `needed: gradient_accumulation_steps is train_batch_size // train_micro_batch_size_per_gpu // world size (${train} // ${micro} // ?)`, undefined)
+      return undefined
+    }
+    const g = Math.floor(Math.floor(train / micro) / facts.worldSize)
+    if (g < 1) {
+      problem('train_batch_size', `gives gradient_accumulation_steps ${g} = ${train} // ${micro} // ${facts.worldSize} (DeepSpeed: "has to be greater than 0")`, train)
+      return undefined
+    }
+    derived.push(`gradient accumulation: ${g} = ${train} // ${micro} // ${facts.worldSize} (train_batch_size // train_micro_batch_size_per_gpu // world size)`)
+    return g
+  }
+  if (train === undefined && micro === undefined) {
+    problem('train_batch_size', 'missing: DeepSpeed needs train_batch_size or train_micro_batch_size_per_gpu (config.py:971)', undefined)
+    return undefined
+  }
+  derived.push("gradient accumulation: 1 (DeepSpeed's default without gradient_accumulation_steps)")
+  return 1
+}
