@@ -35,6 +35,7 @@ import { definitions as timmDefinitions } from './presets/timm/definitions.js'
 import { trainingArgumentsFormat } from './presets/hf/trainingArguments.js'
 import type { TrainerFormat } from './internal/trainer.js'
 import { definitions as fastaiDefinitions } from './presets/fastai/definitions.js'
+import { definitions as nemoDefinitions } from './presets/nemo/definitions.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -104,7 +105,8 @@ export const entries: Readonly<Record<string, Entry>> = {
   ...byType(timmDefinitions),
   ...byType(fastaiDefinitions),
   ...byType(fairseqDefinitions),
-  ...byType(deepspeedDefinitions)
+  ...byType(deepspeedDefinitions),
+  ...byType(nemoDefinitions)
 }
 
 /** The composites, decoded by the decoder itself (their children are schedules). @internal */
