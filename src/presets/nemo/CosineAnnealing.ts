@@ -99,7 +99,7 @@ export type CosineAnnealingOptions = OptionsOf<typeof args>
  * @example
  * import { nemo, trace } from 'lr-schedule'
  * // warmup (step + 1) / 2 at step 0 and 1, then 0.5 · (1 + cos(π · (step − 1) / 2)): 0.5 at step 2, 0 at step 3
- * trace(nemo.cosineAnnealing({ warmupSteps: 1, maxSteps: 3 }), [1], 4).lr // [[0.5], [1], [0.5000000000000001], [0], [0]]
+ * trace(nemo.cosineAnnealing({ warmupSteps: 1, maxSteps: 3 }), [1], 4).lr // [[0.5], [1], [0.5], [0], [0]]
  *
  * @category constructors
  * @since 0.2.0

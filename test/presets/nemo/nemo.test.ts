@@ -2,6 +2,8 @@
 // nemo/core/optim/lr_scheduler.py, written out here), the loop's special rows (row 0: the
 // constructor's lr, last_epoch 0; row k: after k steps), the warmup and horizon boundaries,
 // per-group behaviour, and every validation message.
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { type AnyScheduler, nemo, scheduleFromConfig, sequential, stepLR, trace } from '../../../src/index.js'
 import { expectClose } from '../../helpers/close.js'
@@ -165,5 +167,22 @@ describe('composes, and bad arguments are rejected at decode with the field name
     [{ type: 'nemo.WarmupAnnealing', max_steps: 10 }, 'max_steps']
   ])('%j', (config, message) => {
     expect(() => scheduleFromConfig(config)).toThrow(message)
+  })
+})
+
+describe("the constructors' @examples give the values their comments show", () => {
+  const dir = join(import.meta.dirname, '..', '..', '..', 'src', 'presets', 'nemo')
+  const examples = readdirSync(dir)
+    .filter((f) => /^[A-Z].*\.ts$/.test(f))
+    .map((f) => {
+      const m = / \* (trace\(nemo\..*\)\.lr) \/\/ (.*)$/m.exec(readFileSync(join(dir, f), 'utf8'))
+      return [f, m?.[1] ?? '', m?.[2] ?? ''] as const
+    })
+  test('every schedule has one', () => {
+    expect(examples).toHaveLength(12)
+    for (const [f, code] of examples) expect(code, f).not.toBe('')
+  })
+  test.each(examples)('%s', (_f, code, shown) => {
+    expect(new Function('nemo', 'trace', `return ${code}`)(nemo, trace)).toEqual(JSON.parse(shown))
   })
 })
