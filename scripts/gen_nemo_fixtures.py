@@ -26,7 +26,7 @@ row 0 = what the constructor leaves):
   Lightning with 'interval': interval and 'frequency': 1;
 - Lightning 2.6.6 lightning/pytorch/loops/training_epoch_loop.py:350-360: after the batch's
   optimizer step (automatic_optimization.run), `update_lr_schedulers("step", ...)`, which (lines
-  456-460, 462-520) calls `lr_scheduler_step` -> `scheduler.step()` (core/module.py:1309-1323)
+  456-460, 462-520) calls `lr_scheduler_step` -> `scheduler.step()` (core/module.py:1309-1335, `scheduler.step()` at 1333)
   every `frequency` = 1 optimizer steps (skipped while accumulating gradients);
 - torch's _LRScheduler.__init__ performs the initial step (last_epoch -1 -> 0), so update 0 trains
   at get_lr() for last_epoch 0 and update k at last_epoch k.

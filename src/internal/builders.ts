@@ -10,6 +10,8 @@
  *   them has a closed form and fuses their factors on the fast path);
  * - `fromRecurrence`: a step's lr is a function of the previous lr (PyTorch's chainable cosine),
  *   with a closed form beside it;
+ * - `fromFirstGroupLr`: a leaf whose numbers depend on the first group's initial lr (transformers'
+ *   optimizer default lr, NeMo's `base_lrs[0]`), rebuilt from it when the groups are seen;
  * - `fromReducer`: anything else, given as the reducer and its protocol (plateau schedules);
  *   `fromMetricReducer`, the common case of it: a reducer that reads a metric at every step, with
  *   no closed form, starting afresh in composites.

@@ -5,8 +5,8 @@
  * group's lr to `get_lr()`. NeMo hands them to Lightning with `interval = 'step'`
  * (lr_scheduler.py:777, 964-970: `'interval': interval, 'frequency': 1`), and Lightning 2.6.6 calls
  * `scheduler.step()` after every optimizer step (lightning/pytorch/loops/training_epoch_loop.py:358-360
- * `update_lr_schedulers("step", ...)` after the batch's optimizer step; core/module.py:1309-1323
- * `lr_scheduler_step`). So update k trains at `get_lr()` for `last_epoch = k`: row k is the lr
+ * `update_lr_schedulers("step", ...)` after the batch's optimizer step; core/module.py:1309-1335
+ * `lr_scheduler_step`, `scheduler.step()` at 1333). So update k trains at `get_lr()` for `last_epoch = k`: row k is the lr
  * after k steps, row 0 the constructor's.
  *
  * Per group: the warmup, hold and decay formulas multiply each group's initial lr (`base_lrs`),
