@@ -36,6 +36,7 @@ import { trainingArgumentsFormat } from './presets/hf/trainingArguments.js'
 import { dsConfigFormat } from './presets/deepspeed/dsConfig.js'
 import type { TrainerFormat } from './internal/trainer.js'
 import { definitions as fastaiDefinitions } from './presets/fastai/definitions.js'
+import { definitions as nemoDefinitions } from './presets/nemo/definitions.js'
 
 // -------------------------------------------------------------------------------------
 // model
@@ -108,7 +109,8 @@ export const entries: Readonly<Record<string, Entry>> = {
   ...byType(timmDefinitions),
   ...byType(fastaiDefinitions),
   ...byType(fairseqDefinitions),
-  ...byType(deepspeedDefinitions)
+  ...byType(deepspeedDefinitions),
+  ...byType(nemoDefinitions)
 }
 
 /** The composites, decoded by the decoder itself (their children are schedules). @internal */

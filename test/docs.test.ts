@@ -146,7 +146,7 @@ describe('docs/config.md', () => {
 // README.md, docs/schedulers.md: the examples that check something
 // -------------------------------------------------------------------------------------
 
-describe.each(['README.md', 'docs/schedulers.md', 'docs/presets/timm.md', 'docs/presets/fairseq.md'])('%s', (file) => {
+describe.each(['README.md', 'docs/schedulers.md', 'docs/presets/timm.md', 'docs/presets/fairseq.md', 'docs/presets/nemo.md'])('%s', (file) => {
   const checked = blocksOf(file).filter((b) => b.lang === 'ts' && b.code.includes('// =>'))
   test('has checked examples', () => {
     expect(checked.length).toBeGreaterThanOrEqual(1)

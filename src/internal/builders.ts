@@ -10,6 +10,8 @@
  *   them has a closed form and fuses their factors on the fast path);
  * - `fromRecurrence`: a step's lr is a function of the previous lr (PyTorch's chainable cosine),
  *   with a closed form beside it;
+ * - `fromFirstGroupLr`: a leaf whose numbers depend on the first group's initial lr (transformers'
+ *   optimizer default lr, NeMo's `base_lrs[0]`), rebuilt from it when the groups are seen;
  * - `fromReducer`: anything else, given as the reducer and its protocol (plateau schedules);
  *   `fromMetricReducer`, the common case of it: a reducer that reads a metric at every step, with
  *   no closed form, starting afresh in composites.
@@ -19,12 +21,13 @@
  *
  * @internal
  */
-import type { Groups, Reducer } from '../core/model.js'
+import { ScheduleError } from '../core/errors.js'
+import type { Groups, Reducer, Scheduler } from '../core/model.js'
 import type { Body } from './define.js'
 import { resetToInitialLrs } from './groups.js'
-import { kernelFromReducer } from './kernel.js'
+import { type Buffers, type Kernel, kernelFromReducer } from './kernel.js'
 import { type Clock, type EpochState, type FastFactors, type LeafSpec, leaf } from './leaf.js'
-import { type Parts, scheduler } from './protocol.js'
+import { type Parts, type Protocol, protocolOf, scheduler } from './protocol.js'
 
 /** What a leaf's spec holds besides its name and config. */
 type Spec = Omit<LeafSpec, 'name' | 'config'>
@@ -123,3 +126,73 @@ export const fromMetricReducer = <S>(spec: {
     }
   })
 }
+
+/**
+ * A schedule whose numbers depend on the first param group's initial lr (a trainer's
+ * `base_lrs[0]` or optimizer default lr): `bodyFor(firstLr, type)` builds the leaf for that lr
+ * (throwing a `ScheduleError` where the lr conflicts with an argument). A body of its own (on
+ * `fromReducer`) rather than `fromStep`, where a step's lr sees only its own group's initial lr.
+ * The first lr is read when the groups are first seen; resuming, from the state's `baseLrs[0]`; in
+ * the closed form, from the first initial lr; on the fast path, from the first group's buffers.
+ */
+export const fromFirstGroupLr =
+  (bodyFor: (firstLr: number, type: string) => Body<EpochState>): Body<EpochState> =>
+  (meta) => {
+    // one leaf per first lr, the last one kept (a fold uses one)
+    let cached: { readonly lr: number; readonly leaf: Scheduler<EpochState> } | undefined
+    const leafFor = (defaultLr: number): Scheduler<EpochState> => {
+      if (cached === undefined || !Object.is(cached.lr, defaultLr)) cached = { lr: defaultLr, leaf: bodyFor(defaultLr, meta.type)(meta) }
+      return cached.leaf
+    }
+    // the shape checks of the state (baseLrs, lastEpoch) do not depend on the first lr
+    const probe = fromStep({ lr: () => 0 })(meta)
+
+    const firstGroupLr = (groups: Groups): number => {
+      const g = Array.isArray(groups) ? groups[0] : undefined
+      if (g === undefined) throw new ScheduleError('groups', 'a non-empty array of param groups', groups)
+      return g.initialLr ?? g.lr
+    }
+    const firstBase = (state: EpochState, groups: Groups): Scheduler<EpochState> => {
+      const b = (state as EpochState | null)?.baseLrs
+      const lr = Array.isArray(b) ? b[0] : undefined
+      // a malformed state: the leaf's own checks say what is wrong with it
+      return typeof lr === 'number' && Number.isFinite(lr) ? leafFor(lr) : (probe.step(state, groups), probe)
+    }
+
+    const kernel = (n: number): Kernel => {
+      protocolOf(probe).kernel(n)
+      let inner: Kernel | undefined
+      const started = (): Kernel => {
+        if (inner === undefined) throw new Error(`${meta.type}: the fast path was stepped before its init`)
+        return inner
+      }
+      return {
+        init: (b: Buffers) => {
+          const first = b.initialLr[0] as number
+          inner = protocolOf(leafFor(Number.isNaN(first) ? (b.lr[0] as number) : first)).kernel(n)
+          inner.init(b)
+        },
+        reinit: (b) => started().reinit(b),
+        step: (b, metric) => started().step(b, metric),
+        restart: (b) => started().restart(b)
+      }
+    }
+
+    return fromReducer<EpochState>({
+      init: (groups) => leafFor(firstGroupLr(groups)).init(groups),
+      reinit: (state, groups) => protocolOf(firstBase(state, groups)).reinit(state, groups),
+      step: (state, groups) => firstBase(state, groups).step(state, groups),
+      restart: (state, groups) => protocolOf(firstBase(state, groups)).restart(state, groups),
+      closedForm: (t, initialLrs) => {
+        const first = initialLrs[0]
+        if (first === undefined) throw new ScheduleError('initialLrs', 'a non-empty array of initial lrs', initialLrs)
+        return (protocolOf(leafFor(first)).closedForm as NonNullable<Protocol<EpochState>['closedForm']>)(t, initialLrs)
+      },
+      multiplier: undefined,
+      checkState: protocolOf(probe).checkState,
+      checkGroups: protocolOf(probe).checkGroups,
+      setsMomentum: false,
+      takesMetric: false,
+      kernel
+    })(meta)
+  }

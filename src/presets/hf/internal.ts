@@ -15,12 +15,9 @@
  */
 import { argument } from '../../core/codec.js'
 import { ScheduleError } from '../../core/errors.js'
-import type { Groups, Scheduler } from '../../core/model.js'
-import { fromReducer, fromStep } from '../../internal/builders.js'
+import { fromFirstGroupLr, fromStep } from '../../internal/builders.js'
 import type { Body } from '../../internal/define.js'
-import type { Buffers, Kernel } from '../../internal/kernel.js'
 import type { EpochState } from '../../internal/leaf.js'
-import { type Protocol, protocolOf } from '../../internal/protocol.js'
 
 /** A multiplier of the initial lr, as a function of the step (transformers' `lr_lambda`). */
 export type Multiplier = (step: number) => number
@@ -53,67 +50,8 @@ export const fromLambda = (lambda: Multiplier): Body<EpochState> => fromStep({ l
  * (when the groups are first seen; resuming, from the state's `baseLrs[0]`; in the closed form,
  * from the first initial lr), so the numbers are `fromLambda`'s.
  */
-export const fromDefaultLr =
-  (lambdaFor: (defaultLr: number, type: string) => Multiplier): Body<EpochState> =>
-  (meta) => {
-    // one LambdaLR per default lr, the last one kept (a fold uses one)
-    let cached: { readonly lr: number; readonly leaf: Scheduler<EpochState> } | undefined
-    const leafFor = (defaultLr: number): Scheduler<EpochState> => {
-      if (cached === undefined || !Object.is(cached.lr, defaultLr)) cached = { lr: defaultLr, leaf: fromLambda(lambdaFor(defaultLr, meta.type))(meta) }
-      return cached.leaf
-    }
-    // the shape checks of the state (baseLrs, lastEpoch) do not depend on the multiplier
-    const probe = fromLambda(() => 0)(meta)
-
-    const firstGroupLr = (groups: Groups): number => {
-      const g = Array.isArray(groups) ? groups[0] : undefined
-      if (g === undefined) throw new ScheduleError('groups', 'a non-empty array of param groups', groups)
-      return g.initialLr ?? g.lr
-    }
-    const firstBase = (state: EpochState, groups: Groups): Scheduler<EpochState> => {
-      const b = (state as EpochState | null)?.baseLrs
-      const lr = Array.isArray(b) ? b[0] : undefined
-      // a malformed state: the LambdaLR's own checks say what is wrong with it
-      return typeof lr === 'number' && Number.isFinite(lr) ? leafFor(lr) : (probe.step(state, groups), probe)
-    }
-
-    const kernel = (n: number): Kernel => {
-      protocolOf(probe).kernel(n)
-      let inner: Kernel | undefined
-      const started = (): Kernel => {
-        if (inner === undefined) throw new Error(`${meta.type}: the fast path was stepped before its init`)
-        return inner
-      }
-      return {
-        init: (b: Buffers) => {
-          const first = b.initialLr[0] as number
-          inner = protocolOf(leafFor(Number.isNaN(first) ? (b.lr[0] as number) : first)).kernel(n)
-          inner.init(b)
-        },
-        reinit: (b) => started().reinit(b),
-        step: (b, metric) => started().step(b, metric),
-        restart: (b) => started().restart(b)
-      }
-    }
-
-    return fromReducer<EpochState>({
-      init: (groups) => leafFor(firstGroupLr(groups)).init(groups),
-      reinit: (state, groups) => protocolOf(firstBase(state, groups)).reinit(state, groups),
-      step: (state, groups) => firstBase(state, groups).step(state, groups),
-      restart: (state, groups) => protocolOf(firstBase(state, groups)).restart(state, groups),
-      closedForm: (t, initialLrs) => {
-        const first = initialLrs[0]
-        if (first === undefined) throw new ScheduleError('initialLrs', 'a non-empty array of initial lrs', initialLrs)
-        return (protocolOf(leafFor(first)).closedForm as NonNullable<Protocol<EpochState>['closedForm']>)(t, initialLrs)
-      },
-      multiplier: undefined,
-      checkState: protocolOf(probe).checkState,
-      checkGroups: protocolOf(probe).checkGroups,
-      setsMomentum: false,
-      takesMetric: false,
-      kernel
-    })(meta)
-  }
+export const fromDefaultLr = (lambdaFor: (defaultLr: number, type: string) => Multiplier): Body<EpochState> =>
+  fromFirstGroupLr((lr, type) => fromLambda(lambdaFor(lr, type)))
 
 /**
  * transformers' `_get_cosine_schedule_with_warmup_lr_lambda` (the second of its two definitions,
