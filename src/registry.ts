@@ -25,6 +25,7 @@ import { PolynomialLR } from './schedulers/PolynomialLR.js'
 import { ReduceLROnPlateau } from './schedulers/ReduceLROnPlateau.js'
 import { StepLR } from './schedulers/StepLR.js'
 import { definitions as fairseqDefinitions } from './presets/fairseq/definitions.js'
+import { definitions as composerDefinitions } from './presets/composer/definitions.js'
 import { SWALR } from './schedulers/SWALR.js'
 import { definitions as hfDefinitions } from './presets/hf/definitions.js'
 import { definitions as kerasDefinitions } from './presets/keras/definitions.js'
@@ -102,7 +103,8 @@ export const entries: Readonly<Record<string, Entry>> = {
   ...byType(hfDefinitions),
   ...byType(timmDefinitions),
   ...byType(fastaiDefinitions),
-  ...byType(fairseqDefinitions)
+  ...byType(fairseqDefinitions),
+  ...byType(composerDefinitions)
 }
 
 /** The composites, decoded by the decoder itself (their children are schedules). @internal */
