@@ -2,9 +2,9 @@
 // the Trainer's loop (row 0 = λ(batch 0) before max_duration is scaled, row k = λ(batch k − 1)),
 // and every decode-time refusal with its message.
 import { describe, expect, test } from 'vitest'
-import { composer, scheduleFromConfig, trace } from '../../../src/index.js'
+import { type AnyScheduler, composer, scheduleFromConfig, trace } from '../../../src/index.js'
 
-const lrs = (s: Parameters<typeof trace>[0], n: number): ReadonlyArray<number> => trace(s, [1], n).lr.map((r) => r[0] as number)
+const lrs = (s: AnyScheduler, n: number): ReadonlyArray<number> => trace(s, [1], n).lr.map((r) => r[0] as number)
 const refuses = (config: Record<string, unknown>, message: string) => expect(() => scheduleFromConfig(config)).toThrow(message)
 
 describe('the trainer loop', () => {
@@ -25,7 +25,7 @@ describe('the trainer loop', () => {
 })
 
 describe('scale_schedule_ratio (composer#3941: dur and ba warmups scale unevenly)', () => {
-  const at = (s: Parameters<typeof trace>[0], t: number) => lrs(s, t + 1)[t + 1]
+  const at = (s: AnyScheduler, t: number) => lrs(s, t + 1)[t + 1]
   test('a ba warmup keeps its length, the decay after it stretches', () => {
     const s = composer.linearWithWarmupScheduler({ tWarmup: '10ba', maxDuration: '20ba', scaleScheduleRatio: 2 })
     // warmup 10 batches; tMax = 1dur of the scaled 40ba: 1 − (25 − 10)/(40 − 10) = 0.5
