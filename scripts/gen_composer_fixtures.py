@@ -252,9 +252,78 @@ def cases_of(name):
     return cases, rejected
 
 
+SUITE_OUT = os.path.join(ROOT, "test", "fixtures", "composer-suite", "test_scheduler.json")
+
+
+def suite_cases():
+    """Composer's tests/optim/test_scheduler.py::test_scheduler_init, its parametrize list evaluated
+    unchanged (pytest.param stubbed to a tuple): each case's scheduler evaluated at its test times as
+    that test does (max_duration 1000ep scaled by the ratio, 1000 batches per epoch, scheduler(state,
+    ssr)), with the test's own expected values (its tolerance: abs 1e-3) beside Composer's numbers."""
+    import inspect
+    src = git("show", f"{TAG}:tests/optim/test_scheduler.py")
+    start = src.index("'scheduler,ssr,test_times,expected_lrs',")
+    body = src[src.index("[", start):src.index("\ndef test_scheduler_init")]
+    body = body[:body.rindex(")")]
+    ns = {n: getattr(SCHED, n) for n in SCHED.__all__}
+    ns["pytest"] = types.SimpleNamespace(param=lambda *a, **k: a)
+    params = eval(body, ns)
+    params = params[0] if isinstance(params, tuple) else params
+    out = []
+    for i, (sched, ssr, times, expected) in enumerate(params):
+        name = type(sched).__name__
+        config = {"type": f"composer.{name}"}
+        for pname, par in inspect.signature(type(sched).__init__).parameters.items():
+            if pname == "self":
+                continue
+            v = getattr(sched, pname)
+            if isinstance(v, TIME.Time):
+                v = v.to_timestring()
+            if v != par.default:
+                key = next((k for k, py in PY.items() if py == pname), pname)
+                config[key] = v
+        config.update({"maxDuration": "1000ep", "batchesPerEpoch": 1000})
+        if ssr != 1.0:
+            config["scaleScheduleRatio"] = ssr
+        state = State()
+        state.dataloader_len = TIME.Time(1000, TIME.TimeUnit.BATCH)
+        state.max_duration = TIME.Time(int(1000 * ssr), TIME.TimeUnit.EPOCH)
+        points = []
+        for t, e in zip(times, expected):
+            parsed = TIME.Time.from_timestring(t)
+            batch = parsed.value * 1000 if parsed.unit == TIME.TimeUnit.EPOCH else parsed.value
+            state.timestamp = state.timestamp.copy(batch=TIME.Time(batch, TIME.TimeUnit.BATCH), epoch=TIME.Time(batch // 1000, TIME.TimeUnit.EPOCH))
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                points.append([batch, float(sched(state, ssr)), float(e)])
+        # whether Composer's Trainer accepts it: the LambdaLR is built with the unscaled max_duration
+        state.max_duration = TIME.Time(1000, TIME.TimeUnit.EPOCH)
+        state.timestamp = TIME.Timestamp()
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                sched(state, ssr)
+            trainer = "ok"
+        except Exception as e:
+            trainer = f"{type(e).__name__}: {e}"[:200]
+        out.append({"name": f"test_scheduler_init[{i}] {name}", "config": config, "trainer": trainer, "points": points})
+    return out
+
+
 def main():
     check = "--check" in sys.argv[1:]
     bad = []
+    suite = fixturelib.render({"generator": GENERATOR, "library": "composer", "version": TAG.lstrip("v"), "repo": "mosaicml/composer",
+                               "tag": TAG, "commit": COMMIT, "files": FILES + ["tests/optim/test_scheduler.py"], "stubbed": STUBBED + ["pytest.param (a tuple)"],
+                               "points": "[batch t, Composer's multiplier at t (our row t + 1), the test's expected value]"}, suite_cases())
+    if check:
+        with open(SUITE_OUT, encoding="utf-8") as f:
+            if f.read() != suite:
+                bad.append(SUITE_OUT)
+    else:
+        os.makedirs(os.path.dirname(SUITE_OUT), exist_ok=True)
+        with open(SUITE_OUT, "w", encoding="utf-8") as f:
+            f.write(suite)
     for name in NAMES:
         cases, rejected = cases_of(name)
         header = {
