@@ -26,6 +26,7 @@ import { ReduceLROnPlateau } from './schedulers/ReduceLROnPlateau.js'
 import { StepLR } from './schedulers/StepLR.js'
 import { definitions as fairseqDefinitions } from './presets/fairseq/definitions.js'
 import { definitions as deepspeedDefinitions } from './presets/deepspeed/definitions.js'
+import { definitions as composerDefinitions } from './presets/composer/definitions.js'
 import { SWALR } from './schedulers/SWALR.js'
 import { definitions as hfDefinitions } from './presets/hf/definitions.js'
 import { definitions as kerasDefinitions } from './presets/keras/definitions.js'
@@ -110,7 +111,8 @@ export const entries: Readonly<Record<string, Entry>> = {
   ...byType(fastaiDefinitions),
   ...byType(fairseqDefinitions),
   ...byType(deepspeedDefinitions),
-  ...byType(nemoDefinitions)
+  ...byType(nemoDefinitions),
+  ...byType(composerDefinitions)
 }
 
 /** The composites, decoded by the decoder itself (their children are schedules). @internal */
