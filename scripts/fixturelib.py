@@ -103,3 +103,25 @@ def stub_module(name, path=None, **attrs):
     m.__dict__.update(attrs)
     sys.modules[name] = m
     return m
+
+
+def write_all(texts, root):
+    """Writes every fixture file of `texts` (path -> text), or with `--check` on the command line
+    compares each with what is on disk; exit 1 listing the files that differ."""
+    check = "--check" in sys.argv[1:]
+    bad = []
+    for path, text in texts.items():
+        if check:
+            with open(path, encoding="utf-8") as f:
+                if f.read() != text:
+                    bad.append(os.path.relpath(path, root))
+        else:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+            print(f"{os.path.relpath(path, root)}: {len(text.encode('utf-8')) / 1024:.0f} KiB")
+    if bad:
+        print("differ:", *bad, sep="\n  ")
+        sys.exit(1)
+    if check:
+        print(f"{len(texts)} files: ok")

@@ -311,19 +311,10 @@ def suite_cases():
 
 
 def main():
-    check = "--check" in sys.argv[1:]
-    bad = []
     suite = fixturelib.render({"generator": GENERATOR, "library": "composer", "version": TAG.lstrip("v"), "repo": "mosaicml/composer",
                                "tag": TAG, "commit": COMMIT, "files": FILES + ["tests/optim/test_scheduler.py"], "stubbed": STUBBED + ["pytest.param (a tuple)"],
                                "points": "[batch t, Composer's multiplier at t (our row t + 1), the test's expected value]"}, suite_cases())
-    if check:
-        with open(SUITE_OUT, encoding="utf-8") as f:
-            if f.read() != suite:
-                bad.append(SUITE_OUT)
-    else:
-        os.makedirs(os.path.dirname(SUITE_OUT), exist_ok=True)
-        with open(SUITE_OUT, "w", encoding="utf-8") as f:
-            f.write(suite)
+    texts = {SUITE_OUT: suite}
     for name in NAMES:
         cases, rejected = cases_of(name)
         header = {
@@ -331,20 +322,8 @@ def main():
             "tag": TAG, "commit": COMMIT, "files": FILES, "stubbed": STUBBED, "torch": torch.__version__, "seed": SEED,
             "rejected": rejected,
         }
-        text = fixturelib.render(header, cases)
-        path = os.path.join(OUT_DIR, name + ".json")
-        if check:
-            with open(path, encoding="utf-8") as f:
-                if f.read() != text:
-                    bad.append(path)
-        else:
-            os.makedirs(OUT_DIR, exist_ok=True)
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(text)
-            print(f"{name}: {len(cases)} cases, {len(rejected)} rejected, {len(text) // 1024} KiB")
-    if bad:
-        print("differ:", *bad, sep="\n  ")
-        sys.exit(1)
+        texts[os.path.join(OUT_DIR, name + ".json")] = fixturelib.render(header, cases)
+    fixturelib.write_all(texts, ROOT)
 
 
 if __name__ == "__main__":

@@ -173,20 +173,7 @@ def main():
               "files": [ds.FILE, "deepspeed/runtime/engine.py (_scheduler_from_config)", "deepspeed/runtime/config.py (_set_batch_related_parameters, _batch_assertion)"],
               "stubbed": ds.STUBBED, "torch": torch.__version__, "seed": SEED}
     texts = {**files, "expected.json": fixturelib.render(header, cases)}
-    check = "--check" in sys.argv[1:]
-    bad = []
-    for name, text in texts.items():
-        path = os.path.join(OUT_DIR, name)
-        if check:
-            with open(path, encoding="utf-8") as f:
-                if f.read() != text:
-                    bad.append(path)
-        else:
-            os.makedirs(OUT_DIR, exist_ok=True)
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(text)
-    print(f"{len(cases)} cases" if not bad else "differ:\n  " + "\n  ".join(bad))
-    sys.exit(1 if bad else 0)
+    fixturelib.write_all({os.path.join(OUT_DIR, name): text for name, text in texts.items()}, ROOT)
 
 
 if __name__ == "__main__":

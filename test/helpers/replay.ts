@@ -3,7 +3,8 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect } from 'vitest'
-import type { Groups } from '../../src/index.js'
+import { type AnyScheduler, type Groups, type Trace, traceArray } from '../../src/index.js'
+import { protocolOf } from '../../src/internal/protocol.js'
 
 /** A case of scripts/FIXTURE-FORMAT.md. */
 export interface FixtureCase {
@@ -74,4 +75,16 @@ export const expectCaseMatches = (
   const m = compareRows(t.momentum ?? [], c.momentum, { ...tolerance, scale })
   expect(m.ratio, `momentum ${m.at}`).toBeLessThanOrEqual(1)
   return Math.max(r.rel, m.rel)
+}
+
+/**
+ * The fast path's rows (`traceArray`) and, where the schedule has one, its closed form's (from the
+ * initial lrs the fold recorded) equal the fold's `t`, bit for bit.
+ */
+export const expectFastAndClosedForms = (s: AnyScheduler, c: FixtureCase, t: Trace<unknown>): void => {
+  expect(Array.from(traceArray(s, c.groups, c.steps, c.metrics).lr)).toEqual(t.lr.flat())
+  const closed = protocolOf(s).closedForm
+  if (closed === undefined) return
+  const initial = t.groups.map((g) => g.initialLr as number)
+  expect(t.lr.map((_, k) => closed(k, initial))).toEqual(t.lr)
 }

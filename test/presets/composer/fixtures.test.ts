@@ -12,11 +12,10 @@
 // (about 9 ulps), covers it; an off-by-one batch or a wrong truncation moves values by far more.
 // Composer and torch's param groups compute in Python floats (float64): no float32 anywhere.
 import { afterAll, describe, expect, test } from 'vitest'
-import { decodeSchedule, trace, traceArray } from '../../../src/index.js'
+import { decodeSchedule, trace } from '../../../src/index.js'
 import { definitions } from '../../../src/presets/composer/definitions.js'
-import { protocolOf } from '../../../src/internal/protocol.js'
 import { fromConfig } from '../../helpers/fromConfig.js'
-import { compareRows, fixtureFiles } from '../../helpers/replay.js'
+import { compareRows, fixtureFiles, expectFastAndClosedForms } from '../../helpers/replay.js'
 
 const REL = 1e-12
 const ABS = 1e-15
@@ -41,9 +40,7 @@ for (const [file, fixture] of files) {
       const t = trace(s, c.groups, c.steps)
       const r = compareRows(t.lr, c.lr, { rel: REL, abs: ABS, scale })
       expect(r.ratio, `lr ${r.at}`).toBeLessThanOrEqual(1)
-      expect(Array.from(traceArray(s, c.groups, c.steps).lr)).toEqual(t.lr.flat())
-      const initial = c.groups.map((g) => g.lr)
-      expect(t.lr.map((_, k) => protocolOf(s).closedForm!(k, initial))).toEqual(t.lr)
+      expectFastAndClosedForms(s, c, t)
       const prev = summary.get(file) ?? { cases: 0, rel: 0 }
       summary.set(file, { cases: prev.cases + 1, rel: Math.max(prev.rel, r.rel) })
     })

@@ -15,10 +15,9 @@
 // relative, an off-by-one batch by far more.
 import * as E from 'fp-ts/lib/Either.js'
 import { afterAll, describe, expect, test } from 'vitest'
-import { type AnyScheduler, trace, traceArray } from '../../../src/index.js'
+import { type AnyScheduler, trace } from '../../../src/index.js'
 import { definitions } from '../../../src/presets/fastai/definitions.js'
-import { protocolOf } from '../../../src/internal/protocol.js'
-import { expectCaseMatches, fixtureFiles } from '../../helpers/replay.js'
+import { expectCaseMatches, fixtureFiles, expectFastAndClosedForms } from '../../helpers/replay.js'
 
 const REL = 1e-12
 const ABS = 1e-15
@@ -51,10 +50,7 @@ for (const [file, { cases, rejected }] of files) {
       const t = trace(s, c.groups, c.steps)
       const worst = expectCaseMatches(t, c, { rel: REL, abs: ABS })
       // the fast path and the closed form give the same numbers bit for bit
-      const fast = traceArray(s, c.groups, c.steps)
-      expect(Array.from(fast.lr)).toEqual(t.lr.flat())
-      const initial = t.groups.map((g) => g.initialLr as number)
-      expect(t.lr.map((_, k) => protocolOf(s).closedForm!(k, initial))).toEqual(t.lr)
+      expectFastAndClosedForms(s, c, t)
       const prev = summary.get(file) ?? { cases: 0, worst: 0 }
       summary.set(file, { cases: prev.cases + 1, worst: Math.max(prev.worst, worst) })
     })

@@ -12,11 +12,10 @@
 // result, hence the absolute floor of 1e-15 of the case's largest lr (about 9 ulps of it); an
 // off-by-one step moves a value by far more.
 import { afterAll, describe, expect, test } from 'vitest'
-import { trace, traceArray } from '../../../src/index.js'
-import { protocolOf } from '../../../src/internal/protocol.js'
+import { trace } from '../../../src/index.js'
 import { definitions } from '../../../src/presets/nemo/definitions.js'
 import { fromConfig } from '../../helpers/fromConfig.js'
-import { expectCaseMatches, fixtureFiles } from '../../helpers/replay.js'
+import { expectCaseMatches, fixtureFiles, expectFastAndClosedForms } from '../../helpers/replay.js'
 
 const REL = 1e-12
 const ABS = 1e-15
@@ -43,9 +42,7 @@ for (const [file, { cases }] of files) {
       const t = trace(s, c.groups, c.steps)
       const worst = expectCaseMatches(t, c, { rel: REL, abs: ABS })
       // the fast path and the closed form give the same numbers, bit for bit
-      expect(Array.from(traceArray(s, c.groups, c.steps).lr)).toEqual(t.lr.flat())
-      const initial = t.groups.map((g) => g.initialLr as number)
-      expect(t.lr.map((_, k) => protocolOf(s).closedForm!(k, initial))).toEqual(t.lr)
+      expectFastAndClosedForms(s, c, t)
       const prev = summary.get(file) ?? { cases: 0, worst: 0 }
       summary.set(file, { cases: prev.cases + 1, worst: Math.max(prev.worst, worst) })
     })
