@@ -3,7 +3,8 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect } from 'vitest'
-import { type AnyScheduler, type Groups, type Trace, traceArray } from '../../src/index.js'
+import { type AnyScheduler, type Groups, type Trace, trace, traceArray } from '../../src/index.js'
+import { fromConfig } from './fromConfig.js'
 import { protocolOf } from '../../src/internal/protocol.js'
 
 /** A case of scripts/FIXTURE-FORMAT.md. */
@@ -87,4 +88,32 @@ export const expectFastAndClosedForms = (s: AnyScheduler, c: FixtureCase, t: Tra
   if (closed === undefined) return
   const initial = t.groups.map((g) => g.initialLr as number)
   expect(t.lr.map((_, k) => closed(k, initial))).toEqual(t.lr)
+}
+
+/**
+ * A case replayed through the decoder (the declarative form): the fold's rows against the
+ * reference (`expectCaseMatches`), the fast path's and the closed form's against the fold's; the
+ * worst relative error.
+ */
+export const replayCase = (c: FixtureCase, tolerance: { readonly rel: number; readonly abs: number }): number => {
+  const s = fromConfig(c.config)
+  const t = trace(s, c.groups, c.steps, c.metrics)
+  const worst = expectCaseMatches(t, c, tolerance)
+  expectFastAndClosedForms(s, c, t)
+  return worst
+}
+
+/** The worst relative error of each fixture file, printed after the file's tests with FIXTURE_SUMMARY=1. */
+export const fixtureSummary = (): { readonly record: (file: string, worst: number) => void; readonly print: () => void } => {
+  const summary = new Map<string, { cases: number; worst: number }>()
+  return {
+    record: (file, worst) => {
+      const prev = summary.get(file) ?? { cases: 0, worst: 0 }
+      summary.set(file, { cases: prev.cases + 1, worst: Math.max(prev.worst, worst) })
+    },
+    print: () => {
+      if (process.env['FIXTURE_SUMMARY'] === '1')
+        console.log([...summary.entries()].map(([k, v]) => `${k}: ${v.cases} cases, worst relative error ${v.worst.toExponential(2)}`).join('\n'))
+    }
+  }
 }

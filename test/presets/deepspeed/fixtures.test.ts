@@ -11,15 +11,13 @@
 // floor of 1e-15 of the case's largest value (about 9 ulps of it); an off-by-one step moves a value
 // by far more. DeepSpeed keeps no float32 anywhere (torch's param groups hold Python floats).
 import { afterAll, describe, expect, test } from 'vitest'
-import { trace } from '../../../src/index.js'
 import { definitions } from '../../../src/presets/deepspeed/definitions.js'
-import { fromConfig } from '../../helpers/fromConfig.js'
-import { expectCaseMatches, fixtureFiles, expectFastAndClosedForms } from '../../helpers/replay.js'
+import { fixtureFiles, fixtureSummary, replayCase } from '../../helpers/replay.js'
 
 const REL = 1e-12
 const ABS = 1e-15
 const files = fixtureFiles('deepspeed')
-const summary = new Map<string, { cases: number; worst: number }>()
+const summary = fixtureSummary()
 
 test('there are fixtures for every DeepSpeed schedule, from v0.19.5', () => {
   expect(files.map(([f]) => f)).toEqual(definitions.map((d) => `${d.type.slice('deepspeed.'.length)}.json`).sort())
@@ -33,19 +31,10 @@ for (const [file, { cases }] of files) {
       expect(cases.some((c) => c.name.includes('/ds-test-'))).toBe(true)
     })
     test.each(cases.map((c) => [c.name, c] as const))('%s matches DeepSpeed', (_name, c) => {
-      const s = fromConfig(c.config)
-      const t = trace(s, c.groups, c.steps)
-      // OneCycle with cycleMomentum false leaves momentum alone: no momentum rows in its trace
-      const worst = expectCaseMatches(t, c, { rel: REL, abs: ABS })
-      // the fast path and the closed form give the same numbers, bit for bit
-      expectFastAndClosedForms(s, c, t)
-      const prev = summary.get(file) ?? { cases: 0, worst: 0 }
-      summary.set(file, { cases: prev.cases + 1, worst: Math.max(prev.worst, worst) })
+      // (DeepSpeed's OneCycle with cycleMomentum false leaves momentum alone: no momentum rows)
+      summary.record(file, replayCase(c, { rel: REL, abs: ABS }))
     })
   })
 }
 
-afterAll(() => {
-  if (process.env['FIXTURE_SUMMARY'] === '1')
-    console.log([...summary.entries()].map(([k, v]) => `${k}: ${v.cases} cases, worst relative error ${v.worst.toExponential(2)}`).join('\n'))
-})
+afterAll(summary.print)

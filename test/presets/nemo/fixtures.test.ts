@@ -12,15 +12,13 @@
 // result, hence the absolute floor of 1e-15 of the case's largest lr (about 9 ulps of it); an
 // off-by-one step moves a value by far more.
 import { afterAll, describe, expect, test } from 'vitest'
-import { trace } from '../../../src/index.js'
 import { definitions } from '../../../src/presets/nemo/definitions.js'
-import { fromConfig } from '../../helpers/fromConfig.js'
-import { expectCaseMatches, fixtureFiles, expectFastAndClosedForms } from '../../helpers/replay.js'
+import { fixtureFiles, fixtureSummary, replayCase } from '../../helpers/replay.js'
 
 const REL = 1e-12
 const ABS = 1e-15
 const files = fixtureFiles('nemo')
-const summary = new Map<string, { cases: number; worst: number }>()
+const summary = fixtureSummary()
 
 test('there are fixtures for every NeMo schedule, from v2.4.0', () => {
   expect(files.map(([f]) => f)).toEqual(definitions.map((d) => `${d.type.slice('nemo.'.length)}.json`).sort())
@@ -38,18 +36,9 @@ for (const [file, { cases }] of files) {
       expect(cases.some((c) => c.name.includes('/nemo-test-'))).toBe(tested.has(file.replace('.json', '')))
     })
     test.each(cases.map((c) => [c.name, c] as const))('%s matches NeMo', (_name, c) => {
-      const s = fromConfig(c.config)
-      const t = trace(s, c.groups, c.steps)
-      const worst = expectCaseMatches(t, c, { rel: REL, abs: ABS })
-      // the fast path and the closed form give the same numbers, bit for bit
-      expectFastAndClosedForms(s, c, t)
-      const prev = summary.get(file) ?? { cases: 0, worst: 0 }
-      summary.set(file, { cases: prev.cases + 1, worst: Math.max(prev.worst, worst) })
+      summary.record(file, replayCase(c, { rel: REL, abs: ABS }))
     })
   })
 }
 
-afterAll(() => {
-  if (process.env['FIXTURE_SUMMARY'] === '1')
-    console.log([...summary.entries()].map(([k, v]) => `${k}: ${v.cases} cases, worst relative error ${v.worst.toExponential(2)}`).join('\n'))
-})
+afterAll(summary.print)
