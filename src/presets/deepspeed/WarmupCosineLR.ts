@@ -6,15 +6,15 @@
  *
  * @since 0.2.0
  */
-import { NonNegative, NonNegativeInteger, PositiveInteger } from '../../core/codec.js'
+import { NonNegative, NonNegativeInteger } from '../../core/codec.js'
 import { fromStep } from '../../internal/builders.js'
 import { type OptionsOf, define, required, withDefault } from '../../internal/define.js'
-import { rowOf, warmupFraction, warmupSteps, warmupTypeArg } from './internal.js'
+import { rowOf, warmupFraction, warmupNumStepsArg, warmupSteps, warmupTypeArg } from './internal.js'
 
 const args = {
   totalNumSteps: required(NonNegativeInteger, 'The step the cosine ends at: an integer ≥ 0 (no default, as in DeepSpeed).'),
   warmupMinRatio: withDefault(NonNegative, "The warmup's start, as a fraction of each group's initial lr: ≥ 0.", 0),
-  warmupNumSteps: withDefault(PositiveInteger, 'Steps of the warmup: an integer ≥ 1 (DeepSpeed uses max(2, warmupNumSteps)).', 1000),
+  warmupNumSteps: warmupNumStepsArg,
   cosMinRatio: withDefault(NonNegative, "The cosine's end, as a fraction of each group's initial lr: ≥ 0.", 0.0001),
   warmupType: warmupTypeArg
 }

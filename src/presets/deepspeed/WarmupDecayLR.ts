@@ -5,15 +5,15 @@
  *
  * @since 0.2.0
  */
-import { NonNegative, NonNegativeInteger, PerGroup, PositiveInteger } from '../../core/codec.js'
+import { NonNegative, NonNegativeInteger, PerGroup } from '../../core/codec.js'
 import { type OptionsOf, define, required, withDefault } from '../../internal/define.js'
-import { warmupLr, warmupTypeArg } from './internal.js'
+import { warmupLr, warmupMinLrArg, warmupNumStepsArg, warmupTypeArg } from './internal.js'
 
 const args = {
   totalNumSteps: required(NonNegativeInteger, 'The step the lr reaches 0 at: an integer ≥ 0 (no default, as in DeepSpeed).'),
-  warmupMinLr: withDefault(PerGroup(NonNegative), 'The lr of the first two updates, ≥ 0 (one for all groups, or one per group).', 0 as number | ReadonlyArray<number>),
+  warmupMinLr: warmupMinLrArg,
   warmupMaxLr: withDefault(PerGroup(NonNegative), 'The lr at the end of the warmup, ≥ 0 (one, or one per group).', 0.001 as number | ReadonlyArray<number>),
-  warmupNumSteps: withDefault(PositiveInteger, 'Steps of the warmup: an integer ≥ 1 (DeepSpeed uses max(2, warmupNumSteps)).', 1000),
+  warmupNumSteps: warmupNumStepsArg,
   warmupType: warmupTypeArg
 }
 

@@ -5,14 +5,14 @@
  *
  * @since 0.2.0
  */
-import { NonNegative, PerGroup, PositiveInteger } from '../../core/codec.js'
-import { type OptionsOf, define, optional, withDefault } from '../../internal/define.js'
-import { warmupLr, warmupTypeArg } from './internal.js'
+import { NonNegative, PerGroup } from '../../core/codec.js'
+import { type OptionsOf, define, optional } from '../../internal/define.js'
+import { warmupLr, warmupMinLrArg, warmupNumStepsArg, warmupTypeArg } from './internal.js'
 
 const args = {
-  warmupMinLr: withDefault(PerGroup(NonNegative), 'The lr of the first two updates, ≥ 0 (one for all groups, or one per group).', 0 as number | ReadonlyArray<number>),
+  warmupMinLr: warmupMinLrArg,
   warmupMaxLr: optional(PerGroup(NonNegative), "The lr after the warmup, ≥ 0 (one, or one per group). Default: each group's initial lr (DeepSpeed's `None`)."),
-  warmupNumSteps: withDefault(PositiveInteger, 'Steps of the warmup: an integer ≥ 1 (DeepSpeed uses max(2, warmupNumSteps)).', 1000),
+  warmupNumSteps: warmupNumStepsArg,
   warmupType: warmupTypeArg
 }
 

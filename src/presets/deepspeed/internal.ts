@@ -12,7 +12,7 @@
  *
  * @internal
  */
-import { OneOf } from '../../core/codec.js'
+import { NonNegative, OneOf, PerGroup, PositiveInteger } from '../../core/codec.js'
 import { at, groupCount } from '../../core/validate.js'
 import { fromStep } from '../../internal/builders.js'
 import { type Body, withDefault } from '../../internal/define.js'
@@ -23,6 +23,16 @@ export const warmupTypeArg = withDefault(
   OneOf(['log', 'linear'] as const),
   'How the warmup rises: `log` (log(b + 1) / log(warmupNumSteps)) or `linear` (b / warmupNumSteps). DeepSpeed warns on another value and uses log; here it is an error.',
   'log'
+)
+
+/** DeepSpeed's `warmup_num_steps` (WarmupLR, WarmupDecayLR, WarmupCosineLR: a positive int, lr_schedules.py:695, 844). */
+export const warmupNumStepsArg = withDefault(PositiveInteger, 'Steps of the warmup: an integer ≥ 1 (DeepSpeed uses max(2, warmupNumSteps)).', 1000)
+
+/** DeepSpeed's `warmup_min_lr` (WarmupLR, WarmupDecayLR: a number or a list, one per group). */
+export const warmupMinLrArg = withDefault(
+  PerGroup(NonNegative),
+  'The lr of the first two updates, ≥ 0 (one for all groups, or one per group).',
+  0 as number | ReadonlyArray<number>
 )
 
 /**

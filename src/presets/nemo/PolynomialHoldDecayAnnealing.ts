@@ -9,18 +9,15 @@
  *
  * @since 0.2.0
  */
-import { Bool, NonNegative } from '../../core/codec.js'
 import { ScheduleError } from '../../core/errors.js'
-import { type OptionsOf, define, withDefault } from '../../internal/define.js'
-import { holdArgs, holdEndOf, maxStepsArg, minLrArg, nemo, polyDecay, warmupArgs, warmupHoldPolicyLr, warmupOf } from './internal.js'
+import { type OptionsOf, define } from '../../internal/define.js'
+import { holdArgs, holdEndOf, maxStepsArg, nemo, polyArgs, polyDecay, warmupArgs, warmupHoldPolicyLr, warmupOf } from './internal.js'
 
 const args = {
   ...warmupArgs,
   ...holdArgs,
   maxSteps: maxStepsArg,
-  minLr: minLrArg(0.0, 'The end of the decay and the lr past `maxSteps` (absolute, the same in every group): a number ≥ 0.'),
-  power: withDefault(NonNegative, 'The exponent of the decay: a number ≥ 0 (negative: NeMo fails on 0^power at maxSteps).', 1.0),
-  cycle: withDefault(Bool, "Whether the decay restarts when it ends (NeMo's `_poly_decay` cycle).", false)
+  ...polyArgs
 }
 
 /**

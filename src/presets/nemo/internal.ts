@@ -17,7 +17,7 @@
  *
  * @internal
  */
-import { NonNegative, NonNegativeInteger, PositiveInteger } from '../../core/codec.js'
+import { Bool, NonNegative, NonNegativeInteger, PositiveInteger } from '../../core/codec.js'
 import { ScheduleError } from '../../core/errors.js'
 import { fromStep } from '../../internal/builders.js'
 import { type Body, optional, required, withDefault } from '../../internal/define.js'
@@ -127,4 +127,11 @@ export const polyDecay = (base: number, step: number, decaySteps: number, power:
   let lr = (base - minLr) * Math.pow(1.0 - p, power)
   lr += minLr
   return lr
+}
+
+/** The decay arguments PolynomialDecayAnnealing and PolynomialHoldDecayAnnealing share (NeMo's `_poly_decay`). */
+export const polyArgs = {
+  minLr: minLrArg(0.0, 'The end of the decay and the lr past `maxSteps` (absolute, the same in every group): a number ≥ 0.'),
+  power: withDefault(NonNegative, 'The exponent of the decay: a number ≥ 0 (negative: NeMo fails on 0^power at maxSteps).', 1.0),
+  cycle: withDefault(Bool, "Whether the decay restarts after it ends (NeMo's `_poly_decay` cycle; no effect before maxSteps).", false)
 }
