@@ -40,6 +40,7 @@ export { reduceLROnPlateau, type ReduceLROnPlateauOptions, type PlateauState } f
 export { swaLR, type SWALROptions } from './schedulers/SWALR.js'
 export { sequential, type SequentialState } from './combinators/sequential.js'
 export { chain } from './combinators/chain.js'
+export { every, type EveryState } from './combinators/every.js'
 export { schedulerTypes } from './registry.js'
 export * from './json/decode.js'
 export * from './json/checkpoint.js'

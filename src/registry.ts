@@ -116,10 +116,10 @@ export const entries: Readonly<Record<string, Entry>> = {
 }
 
 /** The composites, decoded by the decoder itself (their children are schedules). @internal */
-export const compositeTypes = ['SequentialLR', 'ChainedScheduler'] as const
+export const compositeTypes = ['SequentialLR', 'ChainedScheduler', 'Every'] as const
 
-/** The PyTorch family's types, the composites included. @internal */
-export const pytorchTypes: ReadonlyArray<string> = [...Object.keys(pytorch), ...compositeTypes]
+/** The PyTorch family's types, its composites included. @internal */
+export const pytorchTypes: ReadonlyArray<string> = [...Object.keys(pytorch), 'SequentialLR', 'ChainedScheduler']
 
 /**
  * Every input translator, tried in order on a config without a `type`.

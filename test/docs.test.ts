@@ -117,7 +117,8 @@ describe('docs/config.md', () => {
         'MultiplicativeLR',
         'SWALR',
         'SequentialLR',
-        'ChainedScheduler'
+        'ChainedScheduler',
+        'Every'
       ].sort()
     )
   })

@@ -19,5 +19,7 @@ export const summarize = (c: SchedulerConfig): string => {
     return `SequentialLR[${children.map((s, i) => (i < ms.length ? `${summarize(s)} until step ${ms[i]}` : summarize(s))).join(', then ')}]`
   }
   if (c.type === 'ChainedScheduler' && children !== undefined) return `ChainedScheduler[${children.map(summarize).join(' × ')}]`
+  if (c.type === 'Every' && c['scheduler'] !== undefined)
+    return `Every[${summarize(c['scheduler'] as SchedulerConfig)} stepped after updates ${JSON.stringify(c['at'])} of every ${String(c['period'])}]`
   return `${c.type}(${argsOf(c)})`
 }

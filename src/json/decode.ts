@@ -11,7 +11,8 @@ import { type ConfigError, ScheduleError, formatValue } from '../core/errors.js'
 import type { AnyScheduler, SchedulerConfig } from '../core/model.js'
 import { chain } from '../combinators/chain.js'
 import { sequential } from '../combinators/sequential.js'
-import { ArrayOf, NonNegativeInteger, failureAt } from '../core/codec.js'
+import { every } from '../combinators/every.js'
+import { ArrayOf, NonNegativeInteger, PositiveInteger, failureAt } from '../core/codec.js'
 import { type Entry, entries, pytorchTypes, translators } from '../registry.js'
 import { protocolOf } from '../internal/protocol.js'
 
@@ -85,7 +86,7 @@ const expectedType = (type: unknown): string => {
   if (prefix !== undefined && prefixes.includes(prefix))
     return `one of the ${prefix} presets (${Object.keys(entries).filter((k) => k.startsWith(`${prefix}.`)).join(', ')})`
   const pytorch = pytorchTypes
-  return `a PyTorch class name (${pytorch.join(', ')})${prefixes.length === 0 ? '' : ` or a preset type (${prefixes.map((p) => `${p}.<name>`).join(', ')})`}`
+  return `a PyTorch class name (${pytorch.join(', ')}), Every${prefixes.length === 0 ? '' : ` or a preset type (${prefixes.map((p) => `${p}.<name>`).join(', ')})`}`
 }
 
 const familyOf = (type: unknown): Entry | undefined =>
@@ -97,6 +98,7 @@ const familyOf = (type: unknown): Entry | undefined =>
  */
 const impliedGroups = (u: unknown): number | undefined => {
   if (!isObject(u)) return undefined
+  if (u['type'] === 'Every') return impliedGroups(u['scheduler'])
   if (u['type'] === 'SequentialLR' || u['type'] === 'ChainedScheduler') {
     const children = u['schedulers']
     if (!Array.isArray(children)) return undefined
@@ -114,7 +116,11 @@ const impliedGroups = (u: unknown): number | undefined => {
   return undefined
 }
 
-const compositeKeys = { SequentialLR: ['type', 'schedulers', 'milestones'], ChainedScheduler: ['type', 'schedulers'] } as const
+const compositeKeys = {
+  SequentialLR: ['type', 'schedulers', 'milestones'],
+  ChainedScheduler: ['type', 'schedulers'],
+  Every: ['type', 'period', 'at', 'scheduler']
+} as const
 
 /**
  * The codec of a whole schedule: any known `type`, composites to any depth, decoded into a
@@ -150,6 +156,7 @@ export const ScheduleCodec = (ctx: DecodeContext): t.Type<AnyScheduler, unknown,
       return validate(translated.right, c)
     }
     if (type === 'SequentialLR' || type === 'ChainedScheduler') return composite(u, type, c)
+    if (type === 'Every') return everyOf(u, c)
     const family = familyOf(type)
     if (family === undefined)
       return t.failure(type, typeContext(), type === undefined ? `missing, expected ${expectedType(type)}` : `expected ${expectedType(type)}, got ${formatValue(type)}`)
@@ -210,6 +217,28 @@ export const ScheduleCodec = (ctx: DecodeContext): t.Type<AnyScheduler, unknown,
     }
     if (errors.length > 0 || E.isLeft(children) || E.isLeft(milestones)) return t.failures(errors)
     return attempt(c, () => sequential(children.right, milestones.right))
+  }
+
+  const everyOf = (u: Record<string, unknown>, c: t.Context): t.Validation<AnyScheduler> => {
+    const keys: ReadonlyArray<string> = compositeKeys.Every
+    const errors: t.ValidationError[] = []
+    for (const k of Object.keys(u))
+      if (!keys.includes(k)) errors.push(failureAt(c, [k], u[k], `unknown argument of Every (it takes ${keys.filter((x) => x !== 'type').join(', ')})`))
+    const child = self.validate(u['scheduler'], [...c, { key: 'scheduler', type: self, actual: u['scheduler'] }])
+    if (E.isLeft(child)) for (const e of child.left) errors.push(e)
+    const period = PositiveInteger.validate(u['period'], [...c, { key: 'period', type: t.unknown, actual: u['period'] }])
+    if (E.isLeft(period)) for (const e of period.left) errors.push(e)
+    const at = u['at'] === undefined ? t.success(undefined) : ArrayOf(NonNegativeInteger).validate(u['at'], [...c, { key: 'at', type: t.unknown, actual: u['at'] }])
+    if (E.isLeft(at)) for (const e of at.left) errors.push(e)
+    else if (at.right !== undefined && E.isRight(period)) {
+      const p = period.right
+      at.right.forEach((a, i) => {
+        if (a >= p) errors.push(failureAt(c, ['at', String(i)], a, `expected an offset < ${p} (the period), got ${a}`))
+        else if (i > 0 && a <= (at.right as ReadonlyArray<number>)[i - 1]!) errors.push(failureAt(c, ['at', String(i)], a, `expected an offset > ${(at.right as ReadonlyArray<number>)[i - 1]} (offsets must increase strictly), got ${a}`))
+      })
+    }
+    if (errors.length > 0 || E.isLeft(child) || E.isLeft(period) || E.isLeft(at)) return t.failures(errors)
+    return attempt(c, () => every(child.right, period.right, at.right))
   }
 
   const self: t.Type<AnyScheduler, unknown, unknown> = new t.Type<AnyScheduler, unknown, unknown>(

@@ -219,11 +219,11 @@ describe('a decoded config traces as the TypeScript constructor with the same ar
     expectSameTrace(scheduleFromConfig(config), decodeOk(config), sgd2, 20)
   })
 
-  test('every type of the contract is known: the PyTorch family, the composites, and presets under a dotted prefix', () => {
+  test('every type of the contract is known: the PyTorch family, the composites, Every, and presets under a dotted prefix', () => {
     // the prefixes of contract §1
     const pytorch = PYTORCH_TYPES.split(', ')
-    expect(schedulerTypes()).toEqual(expect.arrayContaining(pytorch))
-    expect(schedulerTypes().filter((k) => !pytorch.includes(k)).every((k) => /^(optax|keras|hf|timm|deepspeed|composer|fairseq|nemo|fastai).[A-Za-z][A-Za-z0-9_]*$/.test(k))).toBe(true)
+    expect(schedulerTypes()).toEqual(expect.arrayContaining([...pytorch, 'Every']))
+    expect(schedulerTypes().filter((k) => !pytorch.includes(k) && k !== 'Every').every((k) => /^(optax|keras|hf|timm|deepspeed|composer|fairseq|nemo|fastai).[A-Za-z][A-Za-z0-9_]*$/.test(k))).toBe(true)
   })
 })
 
@@ -349,7 +349,7 @@ describe("a config with only the required keys is the constructor given PyTorch'
 const PYTORCH_TYPES =
   'StepLR, MultiStepLR, ConstantLR, LinearLR, ExponentialLR, PolynomialLR, CosineAnnealingLR, CosineAnnealingWarmRestarts, CyclicLR, OneCycleLR, ReduceLROnPlateau, LambdaLR, MultiplicativeLR, SWALR, SequentialLR, ChainedScheduler'
 const PRESET_PREFIXES = [...new Set(schedulerTypes().flatMap((k) => (k.includes('.') ? [k.slice(0, k.indexOf('.'))] : [])))]
-const TYPES = `a PyTorch class name (${PYTORCH_TYPES}) or a preset type (${PRESET_PREFIXES.map((p) => `${p}.<name>`).join(', ')})`
+const TYPES = `a PyTorch class name (${PYTORCH_TYPES}), Every or a preset type (${PRESET_PREFIXES.map((p) => `${p}.<name>`).join(', ')})`
 const REGISTERED = Object.keys(functions).join(', ')
 
 interface Bad {
