@@ -108,9 +108,11 @@ export const readTrainerConfig = (
     // our argument's path, as the file's key
     return E.left(
       decoded.left.map((e) => {
-        const head = /^[A-Za-z0-9]+/.exec(e.path)?.[0]
-        const key = head === undefined ? undefined : keys[head]
-        return key === undefined ? e : { ...e, path: `${key}${e.path.slice((head as string).length)}` }
+        // the longest of our paths (`scheduler.tMax` inside an Every) the error's path starts with
+        const ours = Object.keys(keys)
+          .filter((k) => e.path === k || e.path.startsWith(`${k}.`) || e.path.startsWith(`${k}[`))
+          .sort((a, b) => b.length - a.length)[0]
+        return ours === undefined ? e : { ...e, path: `${keys[ours] as string}${e.path.slice(ours.length)}` }
       })
     )
   return E.right({ schedule: decoded.right, config, lr, updates, dialect, derived })
