@@ -175,7 +175,7 @@ def r6(x):
 
 def draw(rng):
     """A random config: train.py's schedule arguments (and some others train.py reads, or ignores)."""
-    sched = rng.choice(["cosine", "cosine", "cosine", "tanh", "step", "multistep", "poly", "plateau"])
+    sched = rng.choice(["cosine", "cosine", "cosine", "tanh", "step", "multistep", "poly", "plateau", "plateau"])
     on_updates = sched != "plateau" and rng.random() < 0.45
     epochs = rng.randint(2, 25)
     cfg = {"sched": sched, "epochs": epochs}
