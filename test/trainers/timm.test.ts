@@ -13,6 +13,7 @@ import { describe, expect, test } from 'vitest'
 import { parse } from 'yaml'
 import { formatConfigErrors, readTrainerConfig, trace } from '../../src/index.js'
 import { cli, file } from '../cli/run.js'
+import { expectMalformedYaml, expectOneError } from '../helpers/trainers.js'
 
 interface Case {
   readonly name: string
@@ -117,10 +118,6 @@ describe('resolve shows the derivation', () => {
 })
 
 describe('bad files and flags: one line naming the key or the flag', () => {
-  const errors = (f: unknown, facts = {}): ReadonlyArray<string> => {
-    const r = readTrainerConfig('timm', f, facts)
-    return E.isLeft(r) ? formatConfigErrors(r.left) : ['accepted']
-  }
   test.each([
     ['a missing fact', { sched: 'cosine', lr: 0.1 }, {}, /^--train-batches: needed: len\(loader_train\)/],
     ['lr from lr_base without the world size', { lr: null }, { trainBatches: 3 }, /^--world-size: needed: lr is null, so train.py computes it from lr_base/],
@@ -133,19 +130,9 @@ describe('bad files and flags: one line naming the key or the flag', () => {
     ['a decoded argument named by its key', { sched: 'tanh', lr: 0.1, lr_cycle_decay: -1 }, { trainBatches: 3 }, /^lr_cycle_decay: expected a number >= 0, got -1$/],
     ['a resumed run', { lr: 0.1, resume: 'out/last.pth.tar' }, { trainBatches: 3 }, /^resume: a resumed run is not read/],
     ['--epochs, which timm does not use', { lr: 0.1 }, { trainBatches: 3, epochs: 2 }, /^--epochs: the timm format does not use it/]
-  ])('%s', (_, f, facts, message) => {
-    const lines = errors(f, facts)
-    expect(lines.length, lines.join('\n')).toBe(1)
-    expect(lines[0]).toMatch(message)
-  })
+  ])('%s', (_, f, facts, message) => expectOneError('timm', f, facts, message))
 
-  test('malformed YAML: the line and column', () => {
-    const f = file('bad-args.yaml', 'sched: cosine\n  lr: [\n')
-    const r = cli(['trace', f, '--from', 'timm', '--train-batches', '3'])
-    expect(r.status).toBe(1)
-    expect(r.stdout).toBe('')
-    expect(r.stderr).toMatch(/^config: invalid YAML \(nor JSON\) at line 1, column \d+: .+\n$/)
-  })
+  test('malformed YAML: the line and column', () => expectMalformedYaml('timm', 'sched: cosine\n  lr: [\n', ['--train-batches', '3']))
 
   test('a cosine whose shrinking cycles end before its epochs do fails where timm fails', () => {
     // cycle_mul 0.5, 3 cycles of 4 + 2 + 1 epochs, then 5 cooldown epochs past the end: math domain error in timm
