@@ -117,6 +117,33 @@ describe('resolve shows the derivation', () => {
   })
 })
 
+describe('step per epoch, a key the schedule does not take, plateau', () => {
+  test('step: decay_t in epochs, the warmup prefix adds its epochs, lr_k_decay unused', () => {
+    const r = readTrainerConfig('timm', { sched: 'step', lr: 0.1, epochs: 30, decay_epochs: 2.5, warmup_epochs: 3, warmup_prefix: true, lr_k_decay: 0.5, grad_accum_steps: 3 }, { trainBatches: 10 })
+    if (E.isLeft(r)) return expect.fail(formatConfigErrors(r.left).join('; '))
+    expect(r.right.config).toEqual({ type: 'timm.step', decayT: 2.5, decayRate: 0.1, warmupT: 3, warmupLrInit: 1e-5, warmupPrefix: true, updatesPerEpoch: 4 })
+    expect(r.right.derived).toEqual([
+      'schedule: timm.step (sched step; stepped per epoch: every update of epoch e runs at its lr for t = e)',
+      'lr: 0.1 (lr)',
+      'updates per epoch: 4 = (10 + 3 - 1) // 3 (train.py:1079)',
+      'lr_k_decay: 0.5 unused (create_scheduler_v2 gives it to cosine, poly only)',
+      'decay_t: 2.5 epochs (decay_epochs)',
+      'warmup_t: 3 epochs (warmup_epochs)',
+      'epochs: 33 = 30 + 3 (warmup_prefix; scheduler_factory.py:207-208)',
+      'updates: 132 = 33 × 4 (epochs × updates per epoch)'
+    ])
+    expect(r.right.updates).toBe(132)
+  })
+
+  test('plateau: per epoch, mode min without a validation split, no default --steps', () => {
+    const r = readTrainerConfig('timm', { sched: 'plateau', lr: 0.1, epochs: 20, val_split: '' }, { trainBatches: 10 })
+    if (E.isLeft(r)) return expect.fail(formatConfigErrors(r.left).join('; '))
+    expect(r.right.config).toEqual({ type: 'timm.plateau', decayRate: 0.1, warmupT: 5, warmupLrInit: 1e-5, patienceT: 10, lrMin: 0, mode: 'min' })
+    expect(r.right.updates).toBeUndefined()
+    expect(r.right.derived.at(-1)).toBe('plateau steps once per epoch on its metric (train.py:1201): trace it per epoch, with --metrics (one per epoch) and --steps 20 (the epochs); each epoch runs 10 updates')
+  })
+})
+
 describe('bad files and flags: one line naming the key or the flag', () => {
   test.each([
     ['a missing fact', { sched: 'cosine', lr: 0.1 }, {}, /^--train-batches: needed: len\(loader_train\)/],

@@ -69,7 +69,9 @@ const ONLY_FOR: ReadonlyArray<readonly [string, unknown, ReadonlyArray<Sched>]> 
   ['lr_cycle_limit', 1, ['cosine', 'tanh', 'poly']],
   ['cooldown_epochs', 0, ['cosine', 'tanh', 'poly']],
   ['decay_epochs', 90, ['step']],
-  ['patience_epochs', 10, ['plateau']]
+  ['patience_epochs', 10, ['plateau']],
+  ['decay_rate', 0.1, ['step', 'multistep', 'plateau', 'poly']],
+  ['decay_milestones', [90, 180, 270], ['multistep']]
 ]
 
 /** The reader (`--from timm`). */
@@ -206,7 +208,7 @@ const read = (file: unknown, facts: TrainerFacts): E.Either<ReadonlyArray<Config
   }
   derived.unshift(`schedule: timm.${sch as Sched} (sched ${sch as Sched}; stepped per ${onUpdates ? 'update (sched_on_updates)' : 'epoch: every update of epoch e runs at its lr for t = e'})`)
   for (const [k, fallback, takes] of ONLY_FOR)
-    if (own(k) && o[k] !== fallback && !takes.includes(sch as Sched)) derived.push(`${k}: ${formatValue(o[k])} unused (create_scheduler_v2 gives it to ${takes.join(', ')} only)`)
+    if (own(k) && JSON.stringify(o[k]) !== JSON.stringify(fallback) && !takes.includes(sch as Sched)) derived.push(`${k}: ${formatValue(o[k])} unused (create_scheduler_v2 gives it to ${takes.join(', ')} only)`)
 
   let epochsRun: number
   if (sch === 'cosine' || sch === 'tanh' || sch === 'poly') {
