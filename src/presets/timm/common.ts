@@ -202,16 +202,25 @@ export interface Warmup {
 
 /**
  * A timm schedule of `t` as a function of the row: itself, or with `updatesPerEpoch` u, at `t =
- * floor(k / u)` (its last row `(lastStep + 1) · u − 1`).
+ * floor(k / u)` (its last row `(lastStep + 1) · u − 1`, past which it fails naming the row).
  */
 const perRow = (
   a: Warmup,
   f: (t: number, base: number) => number,
-  lastStep: number | undefined
+  end: { readonly name: string; readonly lastStep: number; readonly why: string } | undefined
 ): { readonly lr: (k: number, base: number) => number; readonly lastStep?: number } => {
   const u = a.updatesPerEpoch
-  const last = lastStep === undefined ? {} : { lastStep: u === undefined ? lastStep : (lastStep + 1) * u - 1 }
-  return u === undefined ? { lr: f, ...last } : { lr: (k, base) => f(Math.floor(k / u), base), ...last }
+  if (u === undefined) return end === undefined ? { lr: f } : { lr: f, lastStep: end.lastStep }
+  if (end === undefined) return { lr: (k, base) => f(Math.floor(k / u), base) }
+  const last = (end.lastStep + 1) * u - 1
+  return {
+    lr: (k, base) => {
+      if (k > last)
+        throw new ScheduleError('step', `at most ${last}`, k, `step: ${end.name} is defined up to step ${last} (timm's t ${end.lastStep}, ${u} updates per epoch)${end.why}, got step ${k}`)
+      return f(Math.floor(k / u), base)
+    },
+    lastStep: last
+  }
 }
 
 /**
@@ -269,8 +278,8 @@ export const cyclingSchedule = (
   const lastStep = local === undefined ? undefined : a.warmupPrefix ? local + a.warmupT : Math.max(local, a.warmupT - 1)
   const end =
     lastStep === undefined
-      ? {}
-      : { lastStep, why: ` (with cycleMul ${a.cycleMul} < 1 its cycles shrink and end after tInitial / (1 − cycleMul) steps; timm fails there with a math domain error)` }
+      ? undefined
+      : { name, lastStep, why: ` (with cycleMul ${a.cycleMul} < 1 its cycles shrink and end after tInitial / (1 − cycleMul) steps; timm fails there with a math domain error)` }
   const target = warmupToCurve && !a.warmupPrefix ? { target: (base: number) => decay(a.warmupT, base) } : {}
-  return fromStep(perRow(a, timmSchedule(name, a, decay, { ...target, ...end }), lastStep))
+  return fromStep(perRow(a, timmSchedule(name, a, decay, { ...target, ...(end ?? {}) }), end))
 }
