@@ -233,7 +233,18 @@ def draw(rng):
     return cfg
 
 
+def check_keys():
+    """src/presets/timm/argsYamlKeys.ts lists every argument of train.py's parser, in its order."""
+    import re
+
+    with open(os.path.join(ROOT, "src", "presets", "timm", "argsYamlKeys.ts"), encoding="utf-8") as f:
+        listed = re.findall(r"'([a-z0-9_]+)'", f.read().split("= [", 1)[1])
+    dests = [a.dest for a in PARSER._actions if a.dest != "help"]
+    assert listed == dests, f"argsYamlKeys.ts differs from train.py's parser: {sorted(set(listed) ^ set(dests))}"
+
+
 def main():
+    check_keys()
     rng = random.Random(f"{SEED}-trainer-timm")
     cases, files = [], {}
     i = 0
