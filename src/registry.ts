@@ -36,6 +36,7 @@ import { definitions as timmDefinitions } from './presets/timm/definitions.js'
 import { trainingArgumentsFormat } from './presets/hf/trainingArguments.js'
 import { dsConfigFormat } from './presets/deepspeed/dsConfig.js'
 import { lightningFormat } from './presets/lightning/lightningConfig.js'
+import { argsYamlFormat } from './presets/timm/argsYaml.js'
 import type { TrainerFormat } from './internal/trainer.js'
 import { definitions as fastaiDefinitions } from './presets/fastai/definitions.js'
 import { definitions as nemoDefinitions } from './presets/nemo/definitions.js'
@@ -141,6 +142,7 @@ export const trainerFormats: Readonly<Record<string, TrainerFormat>> = {
   hf: trainingArgumentsFormat(hfDefinitions),
   deepspeed: dsConfigFormat(deepspeedDefinitions, pytorchDefinitions.filter((d) => d.type !== 'SWALR')),
   lightning: lightningFormat(pytorchDefinitions),
+  timm: argsYamlFormat,
   keras: {
     name: 'keras',
     title: "a Keras schedule's serialize() or get_config() dict (Keras 3.15)",

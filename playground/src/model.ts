@@ -72,7 +72,8 @@ export const formats = trainerConfigFormats()
 
 /**
  * The format of a text, guessed from its top-level keys: `type` is our JSON, `class_name` a Keras
- * `serialize()` dict, `scheduler` a DeepSpeed ds_config, `lr_scheduler` (or `fit`) a LightningCLI config, TrainingArguments' keys a Hugging Face file; anything else is read as ours.
+ * `serialize()` dict, `scheduler` a DeepSpeed ds_config, `lr_scheduler` (or `fit`) a LightningCLI config, `sched` a timm
+ * train.py args.yaml, TrainingArguments' keys a Hugging Face file; anything else is read as ours.
  */
 export const detectFormat = (text: string): string => {
   const r = parseTrainerText(text)
@@ -83,6 +84,7 @@ export const detectFormat = (text: string): string => {
   if (keys.has('class_name') && has('keras')) return 'keras'
   if (keys.has('scheduler') && has('deepspeed')) return 'deepspeed'
   if ((keys.has('lr_scheduler') || keys.has('fit')) && has('lightning')) return 'lightning'
+  if (keys.has('sched') && has('timm')) return 'timm'
   const hf = ['lr_scheduler_type', 'learning_rate', 'warmup_steps', 'warmup_ratio', 'max_steps', 'num_train_epochs', 'lr_scheduler_kwargs']
   if (hf.some((k) => keys.has(k)) && has('hf')) return 'hf'
   return 'json'

@@ -1,7 +1,7 @@
 /**
- * Trainers' own config files in: a Hugging Face `TrainingArguments` file or a Keras schedule dict
- * (more formats to come: DeepSpeed, Lightning, timm, Composer), read into the schedule the trainer
- * builds, with the number of optimizer updates it runs and every number it derives said in words.
+ * Trainers' own config files in: a Hugging Face `TrainingArguments` file, a DeepSpeed ds_config,
+ * a LightningCLI config, timm's train.py `args.yaml` or a Keras schedule dict (more to come: Composer),
+ * read into the schedule the trainer builds, with the number of optimizer updates it runs and every number it derives said in words.
  * The file is given parsed (JSON or YAML: the caller reads and parses it; the CLI does both).
  *
  * @since 0.2.0
@@ -54,7 +54,7 @@ export interface TrainerConfig {
  *
  * @example
  * import { trainerConfigFormats } from 'lr-schedule'
- * trainerConfigFormats().map((f) => f.name) // ['hf', 'keras']
+ * trainerConfigFormats().map((f) => f.name) // ['hf', 'deepspeed', 'lightning', 'timm', 'keras']
  *
  * @category reading
  * @since 0.2.0

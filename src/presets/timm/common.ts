@@ -53,6 +53,19 @@ export const tInitial = required(PositiveInteger, 'Length of the first cycle, in
 /** timm's k-decay (cosine, poly). */
 export const kDecay = withDefault(Positive, 'k-decay exponent on the position in the cycle, > 0 (1: the plain curve).', 1)
 
+/**
+ * timm's `t_in_epochs` traced per update (cosine, tanh, poly, step, multistep): with
+ * `updatesPerEpoch`, timm's `t` counts epochs of that many rows, and row k is the lr timm sets for
+ * epoch `floor(k / updatesPerEpoch)` — what a trainer that steps the schedule at each epoch's end
+ * (`step(epoch + 1)`, timm's train.py) gives every update of that epoch. Without it, `t` is the row.
+ */
+export const epochArgs = {
+  updatesPerEpoch: optional(
+    PositiveInteger,
+    "Rows per timm step: row k is timm's lr at t = floor(k / updatesPerEpoch) (a schedule stepped per epoch, traced per update). Default: none (t is the row)."
+  )
+}
+
 /** The cycle and warmup arguments of cosine, tanh and poly (timm's defaults: one cycle down to 0, no warmup). */
 export const cyclingArgs = {
   lrMin: withDefault(NonNegative, 'The floor of the lr, ≥ 0.', 0),
@@ -60,14 +73,16 @@ export const cyclingArgs = {
   cycleDecay: withDefault(NonNegative, "Each cycle's peak is `cycleDecay` times the one before, ≥ 0.", 1),
   cycleLimit: withDefault(NonNegativeInteger, 'Cycles run before the lr stays at `lrMin`: an integer ≥ 0.', 1),
   ...warmupArgs,
-  warmupPrefix: withDefault(Bool, 'The cycles start after the warmup (otherwise the warmup overlays their start).', false)
+  warmupPrefix: withDefault(Bool, 'The cycles start after the warmup (otherwise the warmup overlays their start).', false),
+  ...epochArgs
 }
 
 /** The decay and warmup arguments of step and multistep (timm's defaults: no decay, the decay counts from the warmup's end). */
 export const decayArgs = {
   decayRate: withDefault(NonNegative, 'The factor of each decay, ≥ 0 (1: none).', 1),
   ...warmupArgs,
-  warmupPrefix: withDefault(Bool, 'The decay counts its steps from the end of the warmup.', true)
+  warmupPrefix: withDefault(Bool, 'The decay counts its steps from the end of the warmup.', true),
+  ...epochArgs
 }
 
 // -------------------------------------------------------------------------------------
@@ -182,6 +197,30 @@ export interface Warmup {
   readonly warmupT: number
   readonly warmupLrInit: number
   readonly warmupPrefix: boolean
+  readonly updatesPerEpoch?: number | undefined
+}
+
+/**
+ * A timm schedule of `t` as a function of the row: itself, or with `updatesPerEpoch` u, at `t =
+ * floor(k / u)` (its last row `(lastStep + 1) · u − 1`, past which it fails naming the row).
+ */
+const perRow = (
+  a: Warmup,
+  f: (t: number, base: number) => number,
+  end: { readonly name: string; readonly lastStep: number; readonly why: string } | undefined
+): { readonly lr: (k: number, base: number) => number; readonly lastStep?: number } => {
+  const u = a.updatesPerEpoch
+  if (u === undefined) return end === undefined ? { lr: f } : { lr: f, lastStep: end.lastStep }
+  if (end === undefined) return { lr: (k, base) => f(Math.floor(k / u), base) }
+  const last = (end.lastStep + 1) * u - 1
+  return {
+    lr: (k, base) => {
+      if (k > last)
+        throw new ScheduleError('step', `at most ${last}`, k, `step: ${end.name} is defined up to step ${last} (timm's t ${end.lastStep}, ${u} updates per epoch)${end.why}, got step ${k}`)
+      return f(Math.floor(k / u), base)
+    },
+    lastStep: last
+  }
 }
 
 /**
@@ -220,7 +259,7 @@ const timmSchedule = (
 
 /** step and multistep: `decay` after the warmup, with the noise (a function of the step). */
 export const decaySchedule = (name: string, a: Warmup & Noise, decay: (t: number, base: number) => number): Body<EpochState> =>
-  fromStep({ lr: timmSchedule(name, a, decay) })
+  fromStep(perRow(a, timmSchedule(name, a, decay), undefined))
 
 /**
  * cosine, tanh and poly: `shape` in each cycle (see `cyclingDecay`) after the warmup, with the
@@ -239,8 +278,8 @@ export const cyclingSchedule = (
   const lastStep = local === undefined ? undefined : a.warmupPrefix ? local + a.warmupT : Math.max(local, a.warmupT - 1)
   const end =
     lastStep === undefined
-      ? {}
-      : { lastStep, why: ` (with cycleMul ${a.cycleMul} < 1 its cycles shrink and end after tInitial / (1 − cycleMul) steps; timm fails there with a math domain error)` }
+      ? undefined
+      : { name, lastStep, why: ` (with cycleMul ${a.cycleMul} < 1 its cycles shrink and end after tInitial / (1 − cycleMul) steps; timm fails there with a math domain error)` }
   const target = warmupToCurve && !a.warmupPrefix ? { target: (base: number) => decay(a.warmupT, base) } : {}
-  return fromStep({ lr: timmSchedule(name, a, decay, { ...target, ...end }), ...(lastStep === undefined ? {} : { lastStep }) })
+  return fromStep(perRow(a, timmSchedule(name, a, decay, { ...target, ...(end ?? {}) }), end))
 }

@@ -141,7 +141,7 @@ describe('timm.cosine', () => {
   test('the codec: unknown keys (timm\'s t_in_epochs has no counterpart: the step index is t) and bad values, every one reported', () => {
     expect(decodeTimm({ type: 'timm.cosine', tInitial: 0, tInEpochs: false })).toEqual(
       E.left([
-        'tInEpochs: unknown argument of timm.cosine (it takes tInitial, lrMin, cycleMul, cycleDecay, cycleLimit, warmupT, warmupLrInit, warmupPrefix, kDecay, noiseRangeT, noisePct, noiseStd, noiseSeed)',
+        'tInEpochs: unknown argument of timm.cosine (it takes tInitial, lrMin, cycleMul, cycleDecay, cycleLimit, warmupT, warmupLrInit, warmupPrefix, updatesPerEpoch, kDecay, noiseRangeT, noisePct, noiseStd, noiseSeed)',
         'tInitial: expected a positive integer, got 0'
       ])
     )
