@@ -137,6 +137,7 @@ export const fillDeepspeed = (ds: Readonly<Record<string, unknown>>, hf: HfValue
     if (hfValue === undefined) {
       const needs = f.needs ?? updatesNeeded
       problem(needs.flag, `needed: deepspeed.${f.key} is ${v === 'auto' ? '"auto"' : `${formatValue(v)}, checked by transformers against ${f.from}`} (${needs.message})`, undefined)
+      delete node[last] // said once
       continue
     }
     if (f.key === 'scheduler.params.warmup_num_steps') derived.push((warmupOf() as { readonly line: string }).line)

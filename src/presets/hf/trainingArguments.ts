@@ -253,7 +253,7 @@ const read = (
     const optimizer = ds?.['optimizer']
     if (optimizer === undefined || optimizer === null) {
       // no optimizer block: Trainer's own optimizer (TrainingArguments.optim)
-      const optim = has('optim') ? String(o['optim']) : 'adamw_torch'
+      const optim = has('optim') ? String(o['optim']) : 'adamw_torch_fused'
       withoutBetas(config, !HF_WITHOUT_BETAS.has(optim.toLowerCase()), `optim ${optim}`, derived)
     }
     lrOf = [dsSchedule.lr ?? learningRate]
