@@ -13,7 +13,7 @@
  *   per device × accumulation), `gradient_clipping` ← `max_grad_norm`, the optimizer's `lr`,
  *   `betas` ← `[adam_beta1, adam_beta2]`, `eps`, `weight_decay`, the scheduler's `warmup_min_lr` ←
  *   0 (`fill_only`) and `warmup_max_lr` ← `learning_rate`, `fp16.enabled`, `bf16.enabled`;
- * - `trainer_config_finalize` (lines 191-263): the scheduler's `total_num_steps` ← the updates and
+ * - `trainer_config_finalize` (lines 241-260): the scheduler's `total_num_steps` ← the updates and
  *   `warmup_num_steps` ← `max(1, args.get_warmup_steps(updates))` (4.57: without the `max`).
  *
  * @internal
@@ -107,7 +107,7 @@ export const fillDeepspeed = (ds: Readonly<Record<string, unknown>>, hf: HfValue
           { key: 'amp.opt_level', value: () => hf.v4?.fp16OptLevel, from: 'fp16_opt_level', mustMatch: true }
         ]),
     { key: 'bf16.enabled', value: () => hf.bf16, from: 'bf16 or bf16_full_eval', mustMatch: true },
-    // trainer_config_finalize (integrations/deepspeed.py:241-263)
+    // trainer_config_finalize (integrations/deepspeed.py:241-260)
     { key: 'scheduler.params.total_num_steps', value: () => hf.updates, from: 'the updates', mustMatch: true, needs: updatesNeeded },
     {
       key: 'scheduler.params.warmup_num_steps',
