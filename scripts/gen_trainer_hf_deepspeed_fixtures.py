@@ -57,7 +57,10 @@ SEED = 20261207
 GENERATOR = "scripts/gen_trainer_hf_deepspeed_fixtures.py"
 ROOT = tds.ROOT
 OUT_DIR = os.path.join(ROOT, "test", "fixtures", "trainers", "hf-deepspeed")
-N_CASES = 36
+N_CASES = 36  # 5.x cases
+N_CASES_4 = 6  # 4.x-dialect cases (warmup_ratio)
+KINDS_4 = ["WarmupLR", "WarmupDecayLR", "WarmupCosineLR", "StepLR"]
+TF457 = "/work/tf457"
 
 
 def filler_class():
@@ -145,6 +148,63 @@ def run(f, batches):
         return rows, (moms if cycles else None), n
 
 
+CHILD_4 = r"""
+import json, math, sys, types
+m = types.ModuleType("transformers.dependency_versions_check"); m.dep_version_check = lambda *a, **k: None
+sys.modules["transformers.dependency_versions_check"] = m
+import transformers
+from transformers import TrainingArguments
+from transformers.integrations.deepspeed import HfTrainerDeepSpeedConfig as T
+from accelerate.utils.deepspeed import HfDeepSpeedConfig
+assert transformers.__version__ == "4.57.6", transformers.__version__
+mode, f, batches = json.loads(sys.stdin.read())
+run = {k: v for k, v in f.items() if k != "deepspeed"}
+run.update(output_dir="/tmp/tf457-out", use_cpu=True, report_to=[])
+args = TrainingArguments(**run)
+# 4.57.6 trainer.py, set_initial_training_values (lines 5670-5690)
+ga = args.gradient_accumulation_steps
+per_epoch = max(batches // ga + int(batches % ga > 0), 1)
+n = args.max_steps if args.max_steps > 0 else math.ceil(args.num_train_epochs * per_epoch)
+if mode == "n":
+    print(json.dumps({"n": n, "warmup": args.get_warmup_steps(n)}))
+else:
+    names = ["dtype", "is_auto", "fill_match", "fill_only", "trainer_config_process", "trainer_config_finalize"]
+    cls = type("HfTrainerDeepSpeedConfig", (HfDeepSpeedConfig,), {k: T.__dict__[k] for k in names})
+    hf_ds = cls(f["deepspeed"]); hf_ds._dtype = None; hf_ds.mismatches = []
+    hf_ds.trainer_config_process(args)
+    hf_ds.trainer_config_finalize(args, types.SimpleNamespace(config=types.SimpleNamespace(hidden_size=64)), n)
+    print(json.dumps({"n": n, "config": hf_ds.config, "version": transformers.__version__}))
+"""
+
+
+def child_4(mode, f, batches):
+    import subprocess
+
+    env = dict(os.environ, PYTHONPATH=TF457)
+    out = subprocess.run([sys.executable, "-c", CHILD_4], input=json.dumps([mode, f, batches]), capture_output=True, text=True, env=env, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def run_4(f, batches):
+    """A 4.x-dialect case: 4.57.6's TrainingArguments and HfTrainerDeepSpeedConfig fill the ds_config
+    (its Trainer does not import here: the updates by 4.57's formula, as gen_trainer_hf_fixtures.py);
+    DeepSpeed's scheduler on the block's optimizer, stepped after each update."""
+    filled = child_4("fill", f, batches)
+    n, config = filled["n"], filled["config"]
+    opt = config["optimizer"]
+    param = torch.nn.Parameter(torch.zeros(1))
+    optimizer = torch.optim.Adam([param], lr=opt["params"]["lr"], betas=tuple(opt["params"].get("betas", (0.9, 0.999))))
+    block = config["scheduler"]
+    engine = types.SimpleNamespace(scheduler_name=lambda: block["type"], scheduler_params=lambda: dict(block.get("params", {})))
+    sched = tds.ENGINE["_scheduler_from_config"](engine, optimizer)
+    rows = []
+    for _ in range(n):
+        rows.append([float(optimizer.param_groups[0]["lr"])])
+        optimizer.step()
+        sched.step()
+    return rows, n
+
+
 def r6(x):
     return float(f"{x:.6g}")
 
@@ -153,11 +213,16 @@ def pick(rng, auto_p, value):
     return "auto" if rng.random() < auto_p else value
 
 
-def hf_file(rng, i):
+def hf_file(rng, i, v4=False):
     f = {"output_dir": f"runs/ds-{i}", "seed": rng.randint(0, 9999), "per_device_train_batch_size": rng.choice([1, 2, 4])}
     f["learning_rate"] = r6(10 ** rng.uniform(-5, -3))
     r = rng.random()
-    if r < 0.4:
+    if v4:
+        # the key that makes a file 4.x's; warmup_steps > 0 overrides it
+        f["warmup_ratio"] = float(f"{rng.uniform(0.01, 0.3):.3g}")
+        if r < 0.3:
+            f["warmup_steps"] = rng.randint(1, 20)
+    elif r < 0.4:
         f["warmup_steps"] = float(f"{rng.uniform(0.01, 0.3):.3g}")
     elif r < 0.8:
         f["warmup_steps"] = rng.randint(0, 30)
@@ -175,7 +240,7 @@ def hf_file(rng, i):
     return f, rng.randint(3, 80)
 
 
-def ds_block(rng, f, n, warmup, kind):
+def ds_block(rng, f, n, warmup, kind, v4=False):
     """A ds_config: auto values and explicit ones that match what transformers fills (or are not its)."""
     lr = f["learning_rate"]
     per = f["per_device_train_batch_size"]
@@ -184,7 +249,7 @@ def ds_block(rng, f, n, warmup, kind):
     for key, value in [("train_micro_batch_size_per_gpu", per), ("gradient_accumulation_steps", ga), ("train_batch_size", per * ga), ("gradient_clipping", 1.0)]:
         if rng.random() < 0.8:
             d[key] = pick(rng, 0.7, value)
-    has_opt = kind != "none-optimizer" and rng.random() < 0.8
+    has_opt = kind != "none-optimizer" and (rng.random() < 0.8 or v4)
     opt_type = rng.choice(["AdamW", "Adam", "AdamW", "SGD"]) if kind == "OneCycle" else rng.choice(["AdamW", "Adam"])
     if has_opt:
         betas = [f.get("adam_beta1", 0.9), f.get("adam_beta2", 0.999)]
@@ -194,7 +259,7 @@ def ds_block(rng, f, n, warmup, kind):
             p["eps"] = pick(rng, 0.7, 1e-8)
         d["optimizer"] = {"type": opt_type, "params": p}
     wt = rng.choice(["log", "linear"])
-    wn = max(1, warmup)
+    wn = warmup if v4 else max(1, warmup)  # 4.57: no max(1, ·)
     if kind == "WarmupLR":
         p = {"warmup_min_lr": pick(rng, 0.6, rng.choice([0, r6(lr / 100)])), "warmup_max_lr": pick(rng, 0.7, lr), "warmup_num_steps": pick(rng, 0.7, wn), "warmup_type": wt}
     elif kind == "WarmupDecayLR":
@@ -266,10 +331,23 @@ def main():
         facts = {"trainBatches": batches}
         if isinstance(f["deepspeed"].get("train_batch_size"), int):
             facts["worldSize"] = 1  # an explicit train_batch_size is checked against world size × per device × accumulation
-        c = {"name": name, "facts": facts, "updates": n, "lr": rows}
+        c = {"name": name, "facts": facts, "dialect": "transformers 5.x", "updates": n, "lr": rows}
         if moms is not None:
             c["momentum"] = moms
         cases.append(c)
+    for j in range(N_CASES_4):
+        i = N_CASES + j
+        kind = KINDS_4[j % len(KINDS_4)]
+        f, batches = hf_file(rng, i, v4=True)
+        got = child_4("n", f, batches)
+        f["deepspeed"] = ds_block(rng, f, got["n"], got["warmup"], kind, v4=True)
+        rows, n = run_4(copy.deepcopy(f), batches)
+        name = f"case-{i:02d}." + ("yaml" if i % 3 == 2 else "json")
+        files[name] = yaml.safe_dump(f, sort_keys=False) if name.endswith(".yaml") else json.dumps(f, indent=2) + "\n"
+        facts = {"trainBatches": batches}
+        if isinstance(f["deepspeed"].get("train_batch_size"), int):
+            facts["worldSize"] = 1
+        cases.append({"name": name, "facts": facts, "dialect": "transformers 4.x", "updates": n, "lr": rows})
     refused = []
     for name, f, key in refused_files():
         try:
@@ -285,7 +363,7 @@ def main():
     header = {
         "generator": GENERATOR,
         "library": "transformers",
-        "version": transformers.__version__,
+        "version": f"{transformers.__version__} (Trainer, HfTrainerDeepSpeedConfig); 4.57.6 (TrainingArguments and HfTrainerDeepSpeedConfig, 4.x cases)",
         "accelerate": accelerate.__version__,
         "deepspeed": tds.ds.TAG.lstrip("v"),
         "deepspeed_commit": tds.ds.COMMIT,

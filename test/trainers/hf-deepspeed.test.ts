@@ -19,6 +19,7 @@ import { type FixtureCase, expectCaseMatches } from '../helpers/replay.js'
 interface Case {
   readonly name: string
   readonly facts: { readonly trainBatches: number; readonly worldSize?: number }
+  readonly dialect: string
   readonly updates: number
   readonly lr: ReadonlyArray<ReadonlyArray<number>>
   readonly momentum?: ReadonlyArray<ReadonlyArray<number>>
@@ -38,9 +39,10 @@ const asFixture = (c: Case): FixtureCase => ({ ...c, config: { type: '' }, group
 const dsOf = (name: string): { readonly scheduler?: { readonly type: string } } => parsed(name)['deepspeed'] as { readonly scheduler?: { readonly type: string } }
 const flags = (c: Case): ReadonlyArray<string> => ['--train-batches', String(c.facts.trainBatches), ...(c.facts.worldSize === undefined ? [] : ['--world-size', String(c.facts.worldSize)])]
 
-test('the fixtures hold at least 30 files, JSON and YAML, with every DeepSpeed scheduler, a torch fallback and none', () => {
+test('the fixtures hold at least 30 files, JSON and YAML, of both dialects, with every DeepSpeed scheduler, a torch fallback and none', () => {
   expect(expected.cases.length).toBeGreaterThanOrEqual(30)
   expect(expected.cases.some((c) => c.name.endsWith('.yaml'))).toBe(true)
+  expect(new Set(expected.cases.map((c) => c.dialect))).toEqual(new Set(['transformers 5.x', 'transformers 4.x']))
   const types = new Set(expected.cases.map((c) => dsOf(c.name).scheduler?.type ?? 'none'))
   for (const t of ['WarmupLR', 'WarmupDecayLR', 'WarmupCosineLR', 'OneCycle', 'LRRangeTest', 'StepLR', 'none']) expect(types).toContain(t)
   // "auto" and explicit values both
@@ -54,6 +56,7 @@ describe.each(expected.cases)('$name', (c) => {
     const r = readTrainerConfig('hf', parsed(c.name), c.facts)
     if (E.isLeft(r)) return expect.fail(formatConfigErrors(r.left).join('; '))
     expect(r.right.updates).toBe(c.updates)
+    expect(r.right.dialect).toBe(c.dialect)
     const t = trace(r.right.schedule, [{ lr: (r.right.lr as ReadonlyArray<number>)[0] as number, momentum: 0.9 }], c.updates)
     const rows = { lr: t.lr.slice(0, c.updates), momentum: t.momentum?.slice(0, c.updates) }
     expectCaseMatches(rows, asFixture(c), { rel: 1e-12, abs: 1e-15, momentumMayBeKept: true })

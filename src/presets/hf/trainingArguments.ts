@@ -234,9 +234,7 @@ const read = (
       derived
     )
     if (filled['scheduler'] !== undefined && filled['scheduler'] !== null) {
-      const before = errors.length
       dsSchedule = readDsBlocks(deepspeed, torch, filled, { at: 'deepspeed.', auto: NOT_FILLED, problem })
-      if (dsSchedule === undefined && errors.length === before) problem('deepspeed.scheduler', 'cannot be read', filled['scheduler'])
     } else derived.push("deepspeed: no scheduler block: transformers' own lr_scheduler_type schedule runs (deepspeed_optim_sched: create_scheduler)")
   }
 
