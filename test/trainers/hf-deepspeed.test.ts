@@ -125,6 +125,9 @@ describe('resolve shows the fills', () => {
     const b = readTrainerConfig('hf', { max_steps: 10, deepspeed: { scheduler: { type: 'WarmupLR', params: { warmup_num_steps: 'auto' } } } })
     expect(E.isRight(b) && b.right.config).toEqual({ type: 'deepspeed.WarmupLR', warmupNumSteps: 1 })
     // a JSON string of a ds_config is a ds_config (accelerate's HfDeepSpeedConfig parses it)
+    // 5.18 fills no amp block
+    const d = readTrainerConfig('hf', { max_steps: 10, deepspeed: { amp: { enabled: true }, scheduler: { type: 'StepLR', params: { step_size: 3 } } } })
+    expect(E.isRight(d) && d.right.config).toEqual({ type: 'StepLR', stepSize: 3 })
     const c = readTrainerConfig('hf', { max_steps: 10, deepspeed: JSON.stringify({ scheduler: { type: 'StepLR', params: { step_size: 3 } } }) })
     expect(E.isRight(c) && c.right.config).toEqual({ type: 'StepLR', stepSize: 3 })
   })
@@ -175,6 +178,13 @@ describe('bad files and flags: one line naming the key or the flag', () => {
       /^--world-size: needed: deepspeed\.train_batch_size is 16, checked by transformers against/
     ],
     ['a train_batch_size that is not world size × per device × accumulation', { max_steps: 10, deepspeed: { train_batch_size: 16, ...sched('StepLR', { step_size: 2 }) } }, { worldSize: 1 }, /^deepspeed\.train_batch_size: 16 does not match world size 1 × /],
+    [
+      // 4.57.6 raises "- ds amp.enabled=True vs hf fp16+fp16_backend(apex)=False" (run here); 5.18 has no amp fill
+      "4.x: amp.enabled without fp16_backend apex",
+      { warmup_ratio: 0.1, max_steps: 10, deepspeed: { amp: { enabled: true }, ...sched('StepLR', { step_size: 2 }) } },
+      {},
+      /^deepspeed\.amp\.enabled: true does not match fp16 with fp16_backend apex \(false\)/
+    ],
     ['--world-size without a deepspeed block', { max_steps: 3 }, { worldSize: 2 }, /^--world-size: used only with a deepspeed block/],
     ['--lr with a deepspeed block', { max_steps: 3, deepspeed: sched('StepLR', { step_size: 2 }) }, { lr: [0.1] }, /^--lr: with a deepspeed block transformers fills the ds_config from learning_rate/]
   ])('%s', (_, f, facts, message) => {
