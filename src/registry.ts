@@ -132,6 +132,9 @@ export const translators: ReadonlyArray<Translator> = [
   { name: 'keras', detects: (u) => 'class_name' in u, translate: (u) => fromKerasConfig(u) }
 ]
 
+/** The torch.optim.lr_scheduler classes a ds_config's scheduler block is read with (DeepSpeed's fallback), for both readers. */
+const torchFallbacks: ReadonlyArray<AnyDefinition> = pytorchDefinitions.filter((d) => d.type !== 'SWALR')
+
 /**
  * The readers of trainers' config files, by their `--from` name (`hf`: TrainingArguments; `keras`:
  * a schedule's `serialize()`/`get_config()` dict, the translator above as a file format).
@@ -139,8 +142,8 @@ export const translators: ReadonlyArray<Translator> = [
  * @internal
  */
 export const trainerFormats: Readonly<Record<string, TrainerFormat>> = {
-  hf: trainingArgumentsFormat(hfDefinitions),
-  deepspeed: dsConfigFormat(deepspeedDefinitions, pytorchDefinitions.filter((d) => d.type !== 'SWALR')),
+  hf: trainingArgumentsFormat(hfDefinitions, deepspeedDefinitions, torchFallbacks),
+  deepspeed: dsConfigFormat(deepspeedDefinitions, torchFallbacks),
   lightning: lightningFormat(pytorchDefinitions),
   timm: argsYamlFormat,
   keras: {

@@ -112,7 +112,8 @@ describe('bad files and flags: one line naming the key or the flag', () => {
     ['4.x and 5.x keys together', { warmup_ratio: 0.1, train_sampling_strategy: 'random', max_steps: 3 }, {}, /^train_sampling_strategy: a transformers 5\.x argument in a file of the 4\.x dialect \(it has warmup_ratio/],
     ['a negative warmup', { warmup_steps: -1, max_steps: 3 }, {}, /^warmup_steps: expected a number >= 0/],
     ['--lr beside learning_rate', { learning_rate: 0.1, max_steps: 3 }, { lr: [0.2] }, /^--lr: the file sets learning_rate \(0\.1\): give one or the other$/],
-    ['--world-size, which hf does not use', { max_steps: 3 }, { worldSize: 2 }, /^--world-size: the hf format does not use it/],
+    ['--world-size without a deepspeed block', { max_steps: 3 }, { worldSize: 2 }, /^--world-size: used only with a deepspeed block/],
+    ['--epochs with num_train_epochs in the file', { num_train_epochs: 2 }, { epochs: 3, trainBatches: 4 }, /^--epochs: the file sets num_train_epochs \(2\): give one or the other$/],
     ['kwargs that are not a dict', { max_steps: 3, lr_scheduler_kwargs: '[1, 2]' }, {}, /^lr_scheduler_kwargs: expected a dict, or a JSON string of one/]
   ])('%s', (_, f, facts, message) => expectOneError('hf', f, facts, message))
 

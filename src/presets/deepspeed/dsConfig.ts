@@ -67,83 +67,16 @@ const read = (
   const errors: ConfigError[] = []
   const problem = (path: string, message: string, value: unknown): void => void errors.push({ path, message, value })
   if (!isObject(file)) return E.left([{ path: 'file', message: `expected a ds_config: an object with a scheduler block, got ${formatValue(file)}`, value: file }])
-  const derived: string[] = []
 
   // "auto" is transformers' placeholder, filled by its Trainer (integrations/deepspeed.py)
-  const auto = (path: string, v: unknown): boolean => {
-    if (v !== 'auto') return false
-    problem(path, '"auto" is filled in by transformers\' Trainer: read the TrainingArguments that name this file (--from hf), or write the number', v)
-    return true
-  }
-
-  // the scheduler block
-  const block = file['scheduler']
-  if (block === undefined || block === null) {
-    problem('scheduler', "missing: without a scheduler block DeepSpeed keeps the optimizer's lr (there is no schedule to trace)", block)
+  const auto = '"auto" is filled in by transformers\' Trainer: read the TrainingArguments that name this file (--from hf), or write the number'
+  if (file['scheduler'] === undefined || file['scheduler'] === null) {
+    problem('scheduler', "missing: without a scheduler block DeepSpeed keeps the optimizer's lr (there is no schedule to trace)", file['scheduler'])
     return E.left(errors)
   }
-  if (!isObject(block)) return E.left([{ path: 'scheduler', message: `expected {"type": ..., "params": {...}}, got ${formatValue(block)}`, value: block }])
-  for (const k of Object.keys(block)) if (k !== 'type' && k !== 'params') problem(`scheduler.${k}`, 'not a key of the scheduler block (it has type and params)', block[k])
-  const type = block['type']
-  const params = block['params'] ?? {}
-  if (!isObject(params)) problem('scheduler.params', `expected an object of the scheduler's arguments, got ${formatValue(params)}`, params)
-  const own = deepspeed.find((d) => d.type === `deepspeed.${String(type)}`)
-  const fallback = own === undefined ? torch.find((d) => d.type === type) : undefined
-  if (typeof type !== 'string') problem('scheduler.type', `expected a scheduler's class name, got ${formatValue(type)}`, type)
-  else if (own === undefined && TORCH_REFUSED[type] !== undefined) problem('scheduler.type', `torch's ${type} is not read: ${TORCH_REFUSED[type] as string}`, type)
-  else if (own === undefined && fallback === undefined)
-    problem(
-      'scheduler.type',
-      `expected one of DeepSpeed's ${deepspeed.map((d) => d.type.slice('deepspeed.'.length)).join(', ')} or a torch.optim.lr_scheduler class (${torch
-        .map((d) => d.type)
-        .filter((t) => TORCH_REFUSED[t] === undefined)
-        .join(', ')}), got ${formatValue(type)} (DeepSpeed: "does not recognize LR scheduler")`,
-      type
-    )
-  const definition = own ?? fallback
-  const config: Record<string, unknown> = {}
-  const keys: Record<string, string> = {}
-  if (definition !== undefined && isObject(params)) {
-    config['type'] = definition.type
-    derived.push(`schedule: ${definition.type} (scheduler.type ${String(type)}${own === undefined ? ', from torch.optim.lr_scheduler' : ''})`)
-    const args = Object.keys(definition.args)
-    const resume = own === undefined ? 'last_epoch' : 'last_batch_iteration'
-    for (const [k, v] of Object.entries(params)) {
-      const path = `scheduler.params.${k}`
-      if (k === resume) {
-        if (v !== -1) problem(path, `a resumed schedule is not read (only -1, the start): trace from the start and resume from a checkpoint of ours`, v)
-        continue
-      }
-      const a = camel(k)
-      if (!args.includes(a))
-        problem(path, `not an argument of ${own === undefined ? "torch's" : "DeepSpeed's"} ${String(type)} (it takes ${args.map((x) => x.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)).join(', ')})`, v)
-      else if (!auto(path, v)) {
-        config[a] = v
-        keys[a] = path
-      }
-    }
-  }
-
-  // the optimizer block: the lr, and whether it has betas
-  const optimizer = file['optimizer']
-  let fileLr: number | undefined
-  if (optimizer !== undefined && optimizer !== null) {
-    if (!isObject(optimizer)) problem('optimizer', `expected {"type": ..., "params": {...}}, got ${formatValue(optimizer)}`, optimizer)
-    else {
-      const op = optimizer['params']
-      const lr = isObject(op) ? op['lr'] : undefined
-      if (lr !== undefined && !auto('optimizer.params.lr', lr)) {
-        if (typeof lr !== 'number' || !Number.isFinite(lr) || lr < 0) problem('optimizer.params.lr', `expected a finite number >= 0, got ${formatValue(lr)}`, lr)
-        else fileLr = lr
-      }
-      const name = optimizer['type']
-      if (definition?.type === 'deepspeed.OneCycle' && typeof name === 'string' && WITHOUT_BETAS.has(name.toLowerCase()) && config['cycleMomentum'] !== false) {
-        // lr_schedules.py:519-525: no betas in the optimizer's defaults turns cycle_momentum off
-        config['cycleMomentum'] = false
-        derived.push(`cycle_momentum: false (optimizer ${name} has no betas: DeepSpeed turns it off)`)
-      }
-    }
-  }
+  const blocks = readDsBlocks(deepspeed, torch, file, { at: '', auto, problem })
+  if (blocks === undefined) return E.left(errors)
+  const { config, keys, derived, lr: fileLr } = blocks
   if (fileLr !== undefined && facts.lr !== undefined) problem('--lr', `the file sets optimizer.params.lr (${fileLr}): give one or the other`, facts.lr)
   const lr = facts.lr ?? (fileLr === undefined ? undefined : [fileLr])
   if (lr !== undefined) derived.push(facts.lr !== undefined ? `lr: ${facts.lr.join(', ')} (--lr)` : `lr: ${fileLr as number} (optimizer.params.lr)`)
@@ -163,6 +96,113 @@ const read = (
   }
   if (errors.length > 0) return E.left(errors)
   return E.right({ config: config as TrainerSchedule['config'], keys, lr, updates, dialect: undefined, derived })
+}
+
+/** What a ds_config's `scheduler` and `optimizer` blocks make: the schedule's config, the file's key of each argument, the derived lines, the optimizer's lr. */
+export interface DsBlocks {
+  readonly config: Record<string, unknown>
+  readonly keys: Record<string, string>
+  readonly derived: string[]
+  /** `optimizer.params.lr`, when the file has one. */
+  readonly lr: number | undefined
+}
+
+/**
+ * Reads the `scheduler` block (there is one) and the `optimizer` block of a ds_config into the
+ * schedule DeepSpeed builds (engine.py:1557-1570): shared by the `deepspeed` reader and the `hf`
+ * reader's `deepspeed` key. Errors go to `problem`, their paths prefixed with `at`; an `"auto"`
+ * left in either block is an error saying `auto`. Undefined when the schedule cannot be built.
+ *
+ * @internal
+ */
+export const readDsBlocks = (
+  deepspeed: ReadonlyArray<AnyDefinition>,
+  torch: ReadonlyArray<AnyDefinition>,
+  file: Readonly<Record<string, unknown>>,
+  options: { readonly at: string; readonly auto: string; readonly problem: (path: string, message: string, value: unknown) => void }
+): DsBlocks | undefined => {
+  const { at, problem } = options
+  const isAuto = (path: string, v: unknown): boolean => {
+    if (v !== 'auto') return false
+    problem(at + path, options.auto, v)
+    return true
+  }
+  const derived: string[] = []
+  const block = file['scheduler']
+  if (!isObject(block)) {
+    problem(`${at}scheduler`, `expected {"type": ..., "params": {...}}, got ${formatValue(block)}`, block)
+    return undefined
+  }
+  for (const k of Object.keys(block)) if (k !== 'type' && k !== 'params') problem(`${at}scheduler.${k}`, 'not a key of the scheduler block (it has type and params)', block[k])
+  const type = block['type']
+  const params = block['params'] ?? {}
+  if (!isObject(params)) problem(`${at}scheduler.params`, `expected an object of the scheduler's arguments, got ${formatValue(params)}`, params)
+  const own = deepspeed.find((d) => d.type === `deepspeed.${String(type)}`)
+  const fallback = own === undefined ? torch.find((d) => d.type === type) : undefined
+  if (typeof type !== 'string') problem(`${at}scheduler.type`, `expected a scheduler's class name, got ${formatValue(type)}`, type)
+  else if (own === undefined && TORCH_REFUSED[type] !== undefined) problem(`${at}scheduler.type`, `torch's ${type} is not read: ${TORCH_REFUSED[type] as string}`, type)
+  else if (own === undefined && fallback === undefined)
+    problem(
+      `${at}scheduler.type`,
+      `expected one of DeepSpeed's ${deepspeed.map((d) => d.type.slice('deepspeed.'.length)).join(', ')} or a torch.optim.lr_scheduler class (${torch
+        .map((d) => d.type)
+        .filter((t) => TORCH_REFUSED[t] === undefined)
+        .join(', ')}), got ${formatValue(type)} (DeepSpeed: "does not recognize LR scheduler")`,
+      type
+    )
+  const definition = own ?? fallback
+  if (definition === undefined || !isObject(params)) return undefined
+  const config: Record<string, unknown> = { type: definition.type }
+  const keys: Record<string, string> = {}
+  derived.push(`schedule: ${definition.type} (${at}scheduler.type ${String(type)}${own === undefined ? ', from torch.optim.lr_scheduler' : ''})`)
+  const args = Object.keys(definition.args)
+  const resume = own === undefined ? 'last_epoch' : 'last_batch_iteration'
+  for (const [k, v] of Object.entries(params)) {
+    const path = `scheduler.params.${k}`
+    if (k === resume) {
+      if (v !== -1) problem(at + path, `a resumed schedule is not read (only -1, the start): trace from the start and resume from a checkpoint of ours`, v)
+      continue
+    }
+    const a = camel(k)
+    if (!args.includes(a))
+      problem(at + path, `not an argument of ${own === undefined ? "torch's" : "DeepSpeed's"} ${String(type)} (it takes ${args.map((x) => x.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)).join(', ')})`, v)
+    else if (!isAuto(path, v)) {
+      config[a] = v
+      keys[a] = at + path
+    }
+  }
+
+  // the optimizer block: the lr, and whether it has betas
+  const optimizer = file['optimizer']
+  let lr: number | undefined
+  if (optimizer !== undefined && optimizer !== null) {
+    if (!isObject(optimizer)) problem(`${at}optimizer`, `expected {"type": ..., "params": {...}}, got ${formatValue(optimizer)}`, optimizer)
+    else {
+      const op = optimizer['params']
+      const v = isObject(op) ? op['lr'] : undefined
+      if (v !== undefined && !isAuto('optimizer.params.lr', v)) {
+        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) problem(`${at}optimizer.params.lr`, `expected a finite number >= 0, got ${formatValue(v)}`, v)
+        else lr = v
+      }
+      const name = optimizer['type']
+      if (typeof name === 'string') withoutBetas(config, !WITHOUT_BETAS.has(name.toLowerCase()), `${at}optimizer ${name}`, derived)
+    }
+  }
+  return { config, keys, derived, lr }
+}
+
+/**
+ * OneCycle does not cycle momentum with an optimizer that has no betas (lr_schedules.py:519-525:
+ * DeepSpeed turns `cycle_momentum` off): sets it off in `config` when `betas` is false, with a
+ * derived line naming the optimizer, `via`.
+ *
+ * @internal
+ */
+export const withoutBetas = (config: Record<string, unknown>, betas: boolean, via: string, derived: string[]): void => {
+  if (config['type'] === 'deepspeed.OneCycle' && !betas && config['cycleMomentum'] !== false) {
+    config['cycleMomentum'] = false
+    derived.push(`cycle_momentum: false (${via} has no betas: DeepSpeed turns it off)`)
+  }
 }
 
 /** DeepSpeed's gradient accumulation steps (config.py:929-973), or undefined after an error. */

@@ -17,6 +17,13 @@
  *   `ceil(N · warmup_steps)` (a float below 1 is a ratio); `warmup_steps < 0` is a ValueError;
  * - `lr_scheduler_kwargs` may be a JSON string (`_VALID_DICT_FIELDS`, parsed in `__post_init__`).
  *
+ * A `deepspeed` key (a ds_config given inline, `deepspeed.ts`): its `"auto"` values filled and its
+ * explicit ones checked as `HfTrainerDeepSpeedConfig` does; with a `scheduler` block DeepSpeed's
+ * engine builds and steps that scheduler (`deepspeed_optim_sched`, integrations/deepspeed.py:531-582:
+ * a `DummyScheduler` for the engine to replace), over the updates `Trainer` computes; without one,
+ * `lr_scheduler_type`'s schedule runs as without DeepSpeed (`create_scheduler`, through a
+ * `DummyScheduler`'s `lr_scheduler_callable` when the ds_config has an optimizer block).
+ *
  * The 4.x dialect (transformers 4.57, a file with `warmup_ratio` or another key 5.x removed):
  * `get_warmup_steps` is `warmup_steps if warmup_steps > 0 else ceil(N · warmup_ratio)`, with
  * `warmup_ratio` in [0, 1] (`__post_init__`); the number of updates is computed as in 5.18.
@@ -27,6 +34,8 @@ import * as E from 'fp-ts/lib/Either.js'
 import { type ConfigError, formatValue } from '../../core/errors.js'
 import type { AnyDefinition } from '../../internal/define.js'
 import type { TrainerFacts, TrainerFormat, TrainerSchedule } from '../../internal/trainer.js'
+import { readDsBlocks, withoutBetas } from '../deepspeed/dsConfig.js'
+import { fillDeepspeed } from './deepspeedBlock.js'
 import { TRAINING_ARGUMENTS_4_ONLY, TRAINING_ARGUMENTS_5, TRAINING_ARGUMENTS_5_ONLY } from './trainingArgumentsKeys.js'
 
 /** `num_cycles` → `numCycles`. */
@@ -45,15 +54,37 @@ const SET_BY_TRAINER: Readonly<Record<string, string>> = {
 
 const KNOWN = new Set([...TRAINING_ARGUMENTS_5, ...TRAINING_ARGUMENTS_4_ONLY])
 
-/** The reader, for the family's definitions (`hf.<lr_scheduler_type>` for every type `get_scheduler` knows). */
-export const trainingArgumentsFormat = (definitions: ReadonlyArray<AnyDefinition>): TrainerFormat => ({
+/** `"auto"` where transformers fills none (in the scheduler and optimizer blocks). */
+const NOT_FILLED =
+  "\"auto\" where transformers fills none (it fills the scheduler's warmup_min_lr, warmup_max_lr, warmup_num_steps and total_num_steps, the optimizer's lr, betas, eps and weight_decay): write the number"
+
+/** transformers' `optim` names (lower-cased) of optimizers without `betas` (OneCycle then keeps the momentum). */
+const HF_WITHOUT_BETAS = new Set(['sgd', 'adagrad', 'rmsprop', 'rmsprop_bnb', 'rmsprop_bnb_8bit', 'rmsprop_bnb_32bit', 'adafactor', 'lomo', 'adalomo'])
+
+const isObject = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)
+
+/**
+ * The reader, for the family's definitions (`hf.<lr_scheduler_type>` for every type `get_scheduler`
+ * knows), and DeepSpeed's and PyTorch's (a `deepspeed` block's scheduler).
+ */
+export const trainingArgumentsFormat = (
+  definitions: ReadonlyArray<AnyDefinition>,
+  deepspeed: ReadonlyArray<AnyDefinition>,
+  torch: ReadonlyArray<AnyDefinition>
+): TrainerFormat => ({
   name: 'hf',
-  title: "Hugging Face TrainingArguments (transformers 5.18; 4.57's dialect with warmup_ratio)",
-  facts: ['trainBatches', 'epochs', 'lr'],
-  read: (file, facts) => read(definitions, file, facts)
+  title: "Hugging Face TrainingArguments (transformers 5.18; 4.57's dialect with warmup_ratio; an inline deepspeed block)",
+  facts: ['trainBatches', 'epochs', 'lr', 'worldSize'],
+  read: (file, facts) => read(definitions, deepspeed, torch, file, facts)
 })
 
-const read = (definitions: ReadonlyArray<AnyDefinition>, file: unknown, facts: TrainerFacts): E.Either<ReadonlyArray<ConfigError>, TrainerSchedule> => {
+const read = (
+  definitions: ReadonlyArray<AnyDefinition>,
+  deepspeed: ReadonlyArray<AnyDefinition>,
+  torch: ReadonlyArray<AnyDefinition>,
+  file: unknown,
+  facts: TrainerFacts
+): E.Either<ReadonlyArray<ConfigError>, TrainerSchedule> => {
   const errors: ConfigError[] = []
   const problem = (path: string, message: string, value: unknown): void => void errors.push({ path, message, value })
   if (typeof file !== 'object' || file === null || Array.isArray(file))
@@ -71,7 +102,26 @@ const read = (definitions: ReadonlyArray<AnyDefinition>, file: unknown, facts: T
   const v4 = old.length > 0
   const derived: string[] = [v4 ? `dialect: transformers 4.x (${old[0] as string}; 4.57's rules)` : 'dialect: transformers 5.x (5.18\'s rules)']
 
-  if (has('deepspeed')) problem('deepspeed', 'no DeepSpeed config here yet: the hf reader does not read a scheduler block inside a TrainingArguments file (read the ds_config itself)', o['deepspeed'])
+  // the deepspeed key: a ds_config inline (a dict, or a JSON string of one); a path is a file to read, not here
+  let ds: Readonly<Record<string, unknown>> | undefined
+  if (has('deepspeed')) {
+    const raw = o['deepspeed']
+    let parsed: unknown = raw
+    if (typeof raw === 'string' && raw.trimStart().startsWith('{'))
+      try {
+        parsed = JSON.parse(raw)
+      } catch {
+        parsed = raw
+      }
+    if (isObject(parsed)) ds = parsed
+    else if (typeof raw === 'string')
+      problem('deepspeed', `a path to a ds_config (${formatValue(raw)}): the hf reader reads no other file — inline the ds_config as a dict under deepspeed, or read that file with --from deepspeed`, raw)
+    else problem('deepspeed', `expected a ds_config: a dict (or a path to one), got ${formatValue(raw)}`, raw)
+  }
+  if (facts.worldSize !== undefined && !has('deepspeed'))
+    problem('--world-size', "used only with a deepspeed block (transformers' train_batch_size): this file has none", facts.worldSize)
+  if (ds !== undefined && facts.lr !== undefined)
+    problem('--lr', 'with a deepspeed block transformers fills the ds_config from learning_rate: set learning_rate in the file', facts.lr)
 
   // the schedule and its arguments
   const byName = new Map(definitions.map((d) => [d.type.slice('hf.'.length), d]))
@@ -133,30 +183,79 @@ const read = (definitions: ReadonlyArray<AnyDefinition>, file: unknown, facts: T
     derived.push(`updates: ${updates} = ceil(${epochs} × ${perEpoch})`)
   }
 
-  // the warmup (TrainingArguments.get_warmup_steps)
-  const warmup = (n: number): number => {
+  // the warmup (TrainingArguments.get_warmup_steps), and whether it depends on the updates
+  const warmupOf = (n: number): { readonly steps: number; readonly line: string } => {
     if (v4) {
-      if (warmupSteps > 0) {
-        derived.push(`warmup: ${warmupSteps} updates (warmup_steps)`)
-        return warmupSteps
-      }
+      if (warmupSteps > 0) return { steps: warmupSteps, line: `warmup: ${warmupSteps} updates (warmup_steps)` }
       const w = Math.ceil(n * warmupRatio)
-      derived.push(`warmup: ${w} updates = ceil(${n} × ${warmupRatio}) (warmup_ratio)`)
-      return w
+      return { steps: w, line: `warmup: ${w} updates = ceil(${n} × ${warmupRatio}) (warmup_ratio)` }
     }
     if (warmupSteps >= 1) {
       const w = Math.trunc(warmupSteps)
-      derived.push(`warmup: ${w} updates = int(${warmupSteps}) (warmup_steps)`)
-      return w
+      return { steps: w, line: `warmup: ${w} updates = int(${warmupSteps}) (warmup_steps)` }
     }
     const w = Math.ceil(n * warmupSteps)
-    derived.push(`warmup: ${w} updates = ceil(${n} × ${warmupSteps}) (warmup_steps below 1 is a ratio)`)
-    return w
+    return { steps: w, line: `warmup: ${w} updates = ceil(${n} × ${warmupSteps}) (warmup_steps below 1 is a ratio)` }
+  }
+  const warmupNeedsUpdates = v4 ? warmupSteps === 0 && warmupRatio > 0 : warmupSteps < 1 && warmupSteps > 0
+  const warmup = (n: number): number => {
+    const w = warmupOf(n)
+    derived.push(w.line)
+    return w.steps
   }
 
-  const config: Record<string, unknown> = {}
-  const keysOf: Record<string, string> = {}
-  if (definition !== undefined && errors.length === 0) {
+  // the deepspeed block: transformers' fills and checks; its scheduler, if it has one
+  let dsSchedule: ReturnType<typeof readDsBlocks>
+  if (ds !== undefined) {
+    const flag = (k: string): boolean => {
+      if (!has(k)) return false
+      if (typeof o[k] !== 'boolean') problem(k, `expected true or false, got ${formatValue(o[k])}`, o[k])
+      return o[k] === true
+    }
+    const filled = fillDeepspeed(
+      ds,
+      {
+        learningRate,
+        adamBeta1: number('adam_beta1', 0.9, Number.isFinite, 'a finite number'),
+        adamBeta2: number('adam_beta2', 0.999, Number.isFinite, 'a finite number'),
+        adamEpsilon: number('adam_epsilon', 1e-8, Number.isFinite, 'a finite number'),
+        weightDecay: number('weight_decay', 0.0, Number.isFinite, 'a finite number'),
+        maxGradNorm: number('max_grad_norm', 1.0, Number.isFinite, 'a finite number'),
+        perDevice: number('per_device_train_batch_size', 8, (x) => Number.isSafeInteger(x) && x >= 1, 'an integer >= 1'),
+        accumulation,
+        fp16: flag('fp16') || flag('fp16_full_eval'),
+        bf16: flag('bf16') || flag('bf16_full_eval'),
+        v4: v4 ? { fp16Backend: has('fp16_backend') ? o['fp16_backend'] : 'auto', fp16OptLevel: has('fp16_opt_level') ? o['fp16_opt_level'] : 'O1' } : undefined,
+        updates,
+        warmup: () => (updates === undefined && warmupNeedsUpdates ? undefined : warmupOf(updates ?? 0)),
+        worldSize: facts.worldSize
+      },
+      problem,
+      derived
+    )
+    if (filled['scheduler'] !== undefined && filled['scheduler'] !== null) {
+      dsSchedule = readDsBlocks(deepspeed, torch, filled, { at: 'deepspeed.', auto: NOT_FILLED, problem })
+    } else derived.push("deepspeed: no scheduler block: transformers' own lr_scheduler_type schedule runs (deepspeed_optim_sched: create_scheduler)")
+  }
+
+  let config: Record<string, unknown> = {}
+  let keysOf: Record<string, string> = {}
+  let lrOf = lr
+  if (dsSchedule !== undefined && errors.length === 0) {
+    // DeepSpeed's scheduler (DummyScheduler: the engine builds it from the block and steps it per update)
+    const [schedule, ...rest] = dsSchedule.derived
+    config = dsSchedule.config
+    keysOf = dsSchedule.keys
+    derived.unshift(schedule as string)
+    derived.push(`lr_scheduler_type ${name as string}: not used (the deepspeed block's scheduler runs, stepped by DeepSpeed's engine after every update)`, ...rest)
+    const optimizer = ds?.['optimizer']
+    if (optimizer === undefined || optimizer === null) {
+      // no optimizer block: Trainer's own optimizer (TrainingArguments.optim)
+      const optim = has('optim') ? String(o['optim']) : 'adamw_torch_fused'
+      withoutBetas(config, !HF_WITHOUT_BETAS.has(optim.toLowerCase()), `optim ${optim}`, derived)
+    }
+    lrOf = [dsSchedule.lr ?? learningRate]
+  } else if (definition !== undefined && errors.length === 0) {
     config['type'] = definition.type
     derived.unshift(`schedule: ${definition.type} (lr_scheduler_type ${name as string})`)
     const args = Object.keys(definition.args)
@@ -190,8 +289,8 @@ const read = (definitions: ReadonlyArray<AnyDefinition>, file: unknown, facts: T
   return E.right({
     config: config as TrainerSchedule['config'],
     keys: keysOf,
-    lr,
-    updates: takesMetric ? undefined : updates,
+    lr: lrOf,
+    updates: takesMetric && dsSchedule === undefined ? undefined : updates,
     dialect: v4 ? 'transformers 4.x' : 'transformers 5.x',
     derived
   })
