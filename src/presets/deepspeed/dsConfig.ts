@@ -24,19 +24,11 @@ import * as E from 'fp-ts/lib/Either.js'
 import { type ConfigError, formatValue } from '../../core/errors.js'
 import type { AnyDefinition } from '../../internal/define.js'
 import type { TrainerFacts, TrainerFormat, TrainerSchedule } from '../../internal/trainer.js'
-
-/** `warmup_min_lr` → `warmupMinLr`; torch's `T_max` → `tMax`, `T_0` → `t0`. */
-const camel = (snake: string): string => {
-  const c = snake.replace(/_([a-zA-Z0-9])/g, (_, x: string) => x.toUpperCase())
-  return c.charAt(0).toLowerCase() + c.slice(1)
-}
+import { TORCH_REFUSED, classArgs } from '../../internal/torchClass.js'
 
 /** The torch.optim.lr_scheduler classes DeepSpeed can build from a config that this reader refuses, and why. */
-const TORCH_REFUSED: Readonly<Record<string, string>> = {
-  LambdaLR: 'its lr_lambda is a Python function, which a JSON config cannot hold',
-  MultiplicativeLR: 'its lr_lambda is a Python function, which a JSON config cannot hold',
-  SequentialLR: 'it takes scheduler objects, which a JSON config cannot hold',
-  ChainedScheduler: 'it takes scheduler objects, which a JSON config cannot hold',
+const REFUSED: Readonly<Record<string, string>> = {
+  ...TORCH_REFUSED,
   ReduceLROnPlateau:
     "DeepSpeed's engine steps it without a metric, and then with train_batch_size() as the metric (engine.py:3338-3343): it would reduce on a constant; use a trainer that passes the validation loss"
 }
@@ -140,37 +132,32 @@ export const readDsBlocks = (
   const own = deepspeed.find((d) => d.type === `deepspeed.${String(type)}`)
   const fallback = own === undefined ? torch.find((d) => d.type === type) : undefined
   if (typeof type !== 'string') problem(`${at}scheduler.type`, `expected a scheduler's class name, got ${formatValue(type)}`, type)
-  else if (own === undefined && TORCH_REFUSED[type] !== undefined) problem(`${at}scheduler.type`, `torch's ${type} is not read: ${TORCH_REFUSED[type] as string}`, type)
+  else if (own === undefined && REFUSED[type] !== undefined) problem(`${at}scheduler.type`, `torch's ${type} is not read: ${REFUSED[type] as string}`, type)
   else if (own === undefined && fallback === undefined)
     problem(
       `${at}scheduler.type`,
       `expected one of DeepSpeed's ${deepspeed.map((d) => d.type.slice('deepspeed.'.length)).join(', ')} or a torch.optim.lr_scheduler class (${torch
         .map((d) => d.type)
-        .filter((t) => TORCH_REFUSED[t] === undefined)
+        .filter((t) => REFUSED[t] === undefined)
         .join(', ')}), got ${formatValue(type)} (DeepSpeed: "does not recognize LR scheduler")`,
       type
     )
   const definition = own ?? fallback
   if (definition === undefined || !isObject(params)) return undefined
-  const config: Record<string, unknown> = { type: definition.type }
-  const keys: Record<string, string> = {}
   derived.push(`schedule: ${definition.type} (${at}scheduler.type ${String(type)}${own === undefined ? ', from torch.optim.lr_scheduler' : ''})`)
-  const args = Object.keys(definition.args)
-  const resume = own === undefined ? 'last_epoch' : 'last_batch_iteration'
-  for (const [k, v] of Object.entries(params)) {
-    const path = `scheduler.params.${k}`
-    if (k === resume) {
-      if (v !== -1) problem(at + path, `a resumed schedule is not read (only -1, the start): trace from the start and resume from a checkpoint of ours`, v)
-      continue
+  const { config, keys } = classArgs(
+    definition,
+    params,
+    `${at}scheduler.params`,
+    `${own === undefined ? "torch's" : "DeepSpeed's"} ${String(type)}`,
+    own === undefined ? 'last_epoch' : 'last_batch_iteration',
+    problem,
+    (path, v) => {
+      if (v !== 'auto') return false
+      problem(path, options.auto, v)
+      return true
     }
-    const a = camel(k)
-    if (!args.includes(a))
-      problem(at + path, `not an argument of ${own === undefined ? "torch's" : "DeepSpeed's"} ${String(type)} (it takes ${args.map((x) => x.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)).join(', ')})`, v)
-    else if (!isAuto(path, v)) {
-      config[a] = v
-      keys[a] = at + path
-    }
-  }
+  )
 
   // the optimizer block: the lr, and whether it has betas
   const optimizer = file['optimizer']
