@@ -29,8 +29,9 @@ of `range(0, num_epochs)`, `len(loader_train)` batches with an optimizer update 
 `lr_scheduler.step(epoch + 1, metric)`, the metric None when `(epoch + 1) % val_interval != 0` and
 the epoch is not the last (train.py:1138-1143). The lr recorded for an update is the param group's
 when the optimizer steps; the last row is the lr after the loop. The plateau schedule (stepped only
-per epoch, on a metric) is recorded per epoch: row e is the lr epoch e trains with, its metric the
-recorded `metrics[e]` fed to `step(e + 1, metrics[e])`.
+per epoch, on a metric) is recorded per update too, with a metric per update: the one train.py
+feeds to `step(e + 1, metric)` at the end of epoch e is that of the epoch's last update,
+`metrics[(e + 1) · updates_per_epoch - 1]` (the metric of our step (e + 1) · updates_per_epoch).
 """
 
 from __future__ import annotations
@@ -142,20 +143,17 @@ def run(cfg, facts, metrics_rng):
     lr_scheduler, num_epochs, updates_per_epoch = ns["lr_scheduler"], ns["num_epochs"], ns["updates_per_epoch"]
     plateau = args.sched == "plateau"
     mode = "min" if ns["decreasing_metric"] else "max"
-    metrics = fixturelib.metric_series(metrics_rng, num_epochs, mode) if plateau else None
+    metrics = fixturelib.metric_series(metrics_rng, num_epochs * updates_per_epoch, mode) if plateau else None
     lrs = []
     num_updates = 0
     n = facts["trainBatches"]
     for epoch in range(0, num_epochs):
-        if plateau:
-            lrs.append([float(optimizer.param_groups[0]["lr"])])
         accum = args.grad_accum_steps
         for batch_idx in range(n):
             need_update = batch_idx == n - 1 or (batch_idx + 1) % accum == 0
             if not need_update:
                 continue
-            if not plateau:
-                lrs.append([float(optimizer.param_groups[0]["lr"])])  # the lr this update uses
+            lrs.append([float(optimizer.param_groups[0]["lr"])])  # the lr this update uses
             optimizer.step()
             num_updates += 1
             lr_scheduler.step_update(num_updates=num_updates, metric=0.0)
@@ -163,7 +161,7 @@ def run(cfg, facts, metrics_rng):
         if epoch_p_1 % args.val_interval != 0 and epoch_p_1 != num_epochs:
             lr_scheduler.step(epoch_p_1, metric=None)
             continue
-        lr_scheduler.step(epoch_p_1, metrics[epoch] if plateau else 0.0)
+        lr_scheduler.step(epoch_p_1, metrics[epoch_p_1 * updates_per_epoch - 1] if plateau else 0.0)
     assert num_updates == num_epochs * updates_per_epoch
     lrs.append([float(optimizer.param_groups[0]["lr"])])  # after the loop
     return lrs, num_epochs, updates_per_epoch, metrics, float(args.lr)
@@ -273,11 +271,9 @@ def main():
             name = f"case-{i:02d}.yaml"
         files[name] = text
         c = {"name": name, "facts": facts, "epochs": num_epochs, "updatesPerEpoch": upe, "lrInit": lr}
+        c["updates"] = num_epochs * upe
         if metrics is not None:
-            c["steps"] = num_epochs
             c["metrics"] = metrics
-        else:
-            c["updates"] = num_epochs * upe
         c["lr"] = lrs
         cases.append(c)
         i += 1

@@ -1,7 +1,7 @@
 // The `timm` reader of trainers' config files (issue 14): every train.py config file of
 // test/fixtures/trainers/timm/ (scripts/gen_trainer_timm_fixtures.py: timm 1.0.29's
 // create_scheduler_v2 on the arguments of train.py's own parser, stepped by train.py's loop,
-// recording the lr of every optimizer update; plateau per epoch, on a recorded metric) read through
+// recording the lr of every optimizer update; plateau on a recorded metric per update, read at each epoch's end) read through
 // the library and (every other file) through `lr-schedule trace FILE --from timm --train-batches N`.
 //
 // Bar: |ours − timm| ≤ 1e-12 · |timm| + 1e-15 · lr (the presets' own bar, test/presets/timm); the
@@ -21,8 +21,7 @@ interface Case {
   readonly epochs: number
   readonly updatesPerEpoch: number
   readonly lrInit: number
-  readonly updates?: number
-  readonly steps?: number
+  readonly updates: number
   readonly metrics?: ReadonlyArray<number>
   readonly lr: ReadonlyArray<ReadonlyArray<number>>
 }
@@ -31,7 +30,7 @@ const dir = join(import.meta.dirname, '..', 'fixtures', 'trainers', 'timm')
 const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { readonly cases: ReadonlyArray<Case> }
 const text = (name: string): string => readFileSync(join(dir, name), 'utf8')
 const parsed = (name: string): unknown => (name.endsWith('.json') ? JSON.parse(text(name)) : parse(text(name)))
-const rowsOf = (c: Case): number => c.updates ?? (c.steps as number)
+const rowsOf = (c: Case): number => c.updates
 
 const expectRows = (actual: ReadonlyArray<ReadonlyArray<number>>, c: Case): void => {
   expect(actual.length).toBe(rowsOf(c) + 1)
@@ -65,8 +64,8 @@ describe.each(expected.cases)('$name', (c) => {
 describe('through the CLI (every other file)', () => {
   test.each(expected.cases.filter((_, i) => i % 2 === 0))('trace $name --from timm --train-batches N --format csv', (c) => {
     const flags = ['--from', 'timm', '--train-batches', String(c.facts.trainBatches), ...(c.facts.worldSize === undefined ? [] : ['--world-size', String(c.facts.worldSize)])]
-    // plateau: per epoch, --steps the epochs and --metrics one per epoch
-    const more = c.metrics === undefined ? [] : ['--steps', String(c.steps), '--metrics', file(`${c.name}.metrics.json`, c.metrics)]
+    // plateau: --metrics, one per update (the epochs' last ones are read)
+    const more = c.metrics === undefined ? [] : ['--metrics', file(`${c.name}.metrics.json`, c.metrics)]
     const r = cli(['trace', join(dir, c.name), ...flags, ...more, '--format', 'csv'])
     expect(r.stderr).toBe('')
     expect(r.status).toBe(0)
@@ -135,12 +134,23 @@ describe('step per epoch, a key the schedule does not take, plateau', () => {
     expect(r.right.updates).toBe(132)
   })
 
-  test('plateau: per epoch, mode min without a validation split, no default --steps', () => {
+  test('plateau: stepped after the last update of every epoch, mode min without a validation split', () => {
     const r = readTrainerConfig('timm', { sched: 'plateau', lr: 0.1, epochs: 20, val_split: '' }, { trainBatches: 10 })
     if (E.isLeft(r)) return expect.fail(formatConfigErrors(r.left).join('; '))
-    expect(r.right.config).toEqual({ type: 'timm.plateau', decayRate: 0.1, warmupT: 5, warmupLrInit: 1e-5, patienceT: 10, lrMin: 0, mode: 'min' })
-    expect(r.right.updates).toBeUndefined()
-    expect(r.right.derived.at(-1)).toBe('plateau steps once per epoch on its metric (train.py:1201): trace it per epoch, with --metrics (one per epoch) and --steps 20 (the epochs); each epoch runs 10 updates')
+    expect(r.right.config).toEqual({
+      type: 'Every',
+      period: 10,
+      at: [9],
+      scheduler: { type: 'timm.plateau', decayRate: 0.1, warmupT: 5, warmupLrInit: 1e-5, patienceT: 10, lrMin: 0, mode: 'min' }
+    })
+    expect(r.right.updates).toBe(200)
+    expect(r.right.derived.slice(-2)).toEqual([
+      'updates: 200 = 20 × 10 (epochs × updates per epoch)',
+      'steps: after the last update of every epoch (train.py:1201), every 10 updates, on the metric of that update (--metrics: one per update)'
+    ])
+    // an error in the plateau's arguments names the file's key through the Every
+    const bad = readTrainerConfig('timm', { sched: 'plateau', lr: 0.1, epochs: 20, patience_epochs: -1 }, { trainBatches: 10 })
+    expect(E.isLeft(bad) && formatConfigErrors(bad.left)).toEqual([expect.stringMatching(/^patience_epochs: /)])
   })
 })
 

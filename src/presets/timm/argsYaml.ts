@@ -25,7 +25,8 @@
  * - the steps (train.py:1108-1201, 1391-1439): `step_update(num_updates)` after every update,
  *   `step(epoch + 1, metric)` at every epoch's end; the constructor's lr (scheduler.py:59, the
  *   warmup's `warmup_lr_init`) is update 0's. Per epoch, every update of epoch e runs at timm's lr
- *   for t = e (`updatesPerEpoch`); per update, update k at t = k.
+ *   for t = e (`updatesPerEpoch`); per update, update k at t = k; plateau, under `Every`, steps
+ *   after every epoch's last update on that update's metric.
  *
  * @internal
  */
@@ -263,13 +264,22 @@ const read = (file: unknown, facts: TrainerFacts): E.Either<ReadonlyArray<Config
     epochsRun = warmupPrefix ? epochs + warmupEpochs : epochs
     derived.push(warmupPrefix ? `epochs: ${epochsRun} = ${epochs} + ${warmupEpochs} (warmup_prefix; scheduler_factory.py:207-208)` : `epochs: ${epochsRun} (epochs)`)
   }
-  let updates: number | undefined
+  if (sch !== 'plateau' && !onUpdates) set('updatesPerEpoch', u, '--train-batches')
+  const updates = epochsRun * u
+  derived.push(`updates: ${updates} = ${epochsRun} × ${u} (epochs × updates per epoch)`)
   if (sch === 'plateau') {
-    derived.push(`plateau steps once per epoch on its metric (train.py:1201): trace it per epoch, with --metrics (one per epoch) and --steps ${epochsRun} (the epochs); each epoch runs ${u} updates`)
-  } else {
-    if (!onUpdates) set('updatesPerEpoch', u, '--train-batches')
-    updates = epochsRun * u
-    derived.push(`updates: ${updates} = ${epochsRun} × ${u} (epochs × updates per epoch)`)
+    // train.py:1201: step(epoch + 1, metric) after the epoch's last update, and step_update does
+    // nothing to a plateau schedule: the preset stepped once every u updates, on that update's metric
+    derived.push(`steps: after the last update of every epoch (train.py:1201), every ${u} updates, on the metric of that update (--metrics: one per update)`)
+    const inner = config as TrainerSchedule['config']
+    return E.right({
+      config: { type: 'Every', period: u, at: [u - 1], scheduler: inner },
+      keys: Object.fromEntries(Object.entries(keys).map(([k, v]) => [`scheduler.${k}`, v])),
+      lr: [lr],
+      updates,
+      dialect: undefined,
+      derived
+    })
   }
   return E.right({ config: config as TrainerSchedule['config'], keys, lr: [lr], updates, dialect: undefined, derived })
 }
