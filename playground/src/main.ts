@@ -5,6 +5,7 @@
  * editor one per line, as the CLI prints them.
  */
 import { seriesStyle } from '../../dist/cli/chart.js'
+import { configText } from '../../dist/cli/text.js'
 import { type Geometry, type PanelSpec, type Series, renderChart, stepAt, xOf } from './chart.js'
 import { type Computed, type Entry, type PageState, compute, csvOf, decodeState, encodeState, entry, formats, jsonOf } from './model.js'
 import gallery from 'virtual:gallery'
@@ -414,7 +415,7 @@ $('export-json').addEventListener('click', () => {
 })
 $('export-config').addEventListener('click', () => {
   const g = selected()
-  if (g !== undefined) download(`lr-schedule-${letter(state.current)}-config.json`, 'application/json', `${JSON.stringify(g.config, null, 2)}\n`)
+  if (g !== undefined) download(`lr-schedule-${letter(state.current)}-config.json`, 'application/json', `${configText(g.config)}\n`)
 })
 $('export-svg').addEventListener('click', () => download('lr-schedule-chart.svg', 'image/svg+xml', `${chartSvg()}\n`))
 

@@ -23,7 +23,7 @@ import type { AnyScheduler } from '../core/model.js'
 import { traceBlocks } from '../stream.js'
 import { type Command, USAGE, parseArgs } from './args.js'
 import { type LineSketch, type Panel, METRIC_STYLE, columnSketch, lineSketch, svgChartOf, terminalChartOf } from './chart.js'
-import { checkMetrics, csvChunks, jsonChunks, parseJson as parseJsonLines, prepare } from './text.js'
+import { checkMetrics, configText, csvChunks, jsonChunks, parseJson as parseJsonLines, prepare } from './text.js'
 import { summarize } from './summary.js'
 
 /** A failure: the lines for standard error and the exit status. */
@@ -160,7 +160,7 @@ const execute = async (cmd: Exclude<Command, { readonly command: 'help' | 'versi
   const p = prepare(cmd, read(cmd.config, 'config'), await loadFunctions(cmd.functions))
   if (!p.ok) throw new Failure(p.lines, p.status)
   if (cmd.command === 'resolve') {
-    await out.write(`${JSON.stringify(p.config, null, 2)}\n`)
+    await out.write(`${configText(p.config)}\n`)
     err(`${p.derived.join('\n')}\n`)
     return
   }

@@ -139,6 +139,16 @@ export const prepare = (
 }
 
 /** Numbers as `JSON.stringify` writes them: the shortest text that parses back to the same double; `null` if not finite. */
+/**
+ * A config as the text `resolve` prints and the playground exports: JSON indented by two spaces,
+ * with an array of numbers or strings on one line (an `Every`'s offsets, milestones).
+ *
+ * @example
+ * configText({ type: 'MultiStepLR', milestones: [30, 60] }) // '{\n  "type": "MultiStepLR",\n  "milestones": [30, 60]\n}'
+ */
+export const configText = (config: unknown): string =>
+  (JSON.stringify(config, null, 2) ?? 'null').replace(/\[\n\s*([^[\]{}]*?)\n\s*\]/g, (_, items: string) => `[${items.split(/,\n\s*/).join(', ')}]`)
+
 const jsonNumber = (x: number): string => (Number.isFinite(x) ? String(x) : 'null')
 
 /**

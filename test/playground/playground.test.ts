@@ -267,7 +267,8 @@ describe.skipIf(!available)('the playground in Chromium', () => {
     await pick('Hugging Face TrainingArguments (JSON, transformers 5.x)')
     expect(await page.textContent('#detected')).toMatch(/^read as Hugging Face TrainingArguments/)
     expect(await page.isVisible('[data-flag="--train-batches"]')).toBe(true)
-    expect(await page.isVisible('[data-flag="--world-size"]')).toBe(false)
+    // the hf format reads --world-size too (for a deepspeed block's batch check)
+    expect(await page.isVisible('[data-flag="--world-size"]')).toBe(true)
     const f = file('training_args.json', await page.inputValue('#config'))
     const rows = csvRows(cli(['trace', f, '--from', 'hf', '--train-batches', '1001', '--format', 'csv']).stdout)
     expect(rows.length).toBe(503)
@@ -289,6 +290,15 @@ describe.skipIf(!available)('the playground in Chromium', () => {
     const dr = csvRows(cli(['trace', d, '--from', 'deepspeed', '--train-batches', '800', '--epochs', '2', '--world-size', '2', '--format', 'csv']).stdout)
     expect(dr.length).toBe(401)
     for (const k of [0, 1, 2, 100, 101, 400]) expect(await lrsAt(k)).toEqual(dr[k])
+    // a LightningCLI config, detected by its lr_scheduler, as --from lightning
+    await pick('LightningCLI config.yaml (OneCycleLR per step, accumulation)')
+    expect(await page.textContent('#detected')).toMatch(/^read as a LightningCLI config/)
+    expect(await page.isVisible('[data-flag="--world-size"]')).toBe(false)
+    const l = file('config.yaml', await page.inputValue('#config'))
+    const lr = csvRows(cli(['trace', l, '--from', 'lightning', '--train-batches', '400', '--format', 'csv']).stdout)
+    expect(lr.length).toBe(801)
+    // (the CLI also prints the momentum OneCycleLR cycles: its first column is the lr)
+    for (const k of [0, 1, 80, 81, 400, 800]) expect(await lrsAt(k)).toEqual(lr[k]?.slice(0, 1))
   })
 
   it('zooms to a step range and reads values with the keyboard', async () => {

@@ -299,11 +299,12 @@ const read = (torch: ReadonlyArray<AnyDefinition>, input: unknown, facts: Traine
   const [period, at_] = interval === 'epoch' ? [f * perEpoch, [f * perEpoch - 1]] : [perEpoch, stepOffsets(batches, accumulate, f)]
   if (interval === 'epoch')
     derived.push(`steps: after the last update of every ${f === 1 ? 'epoch' : `${f} epochs`} (interval epoch${isDict ? `, frequency ${f}` : ': LightningCLI'}), every ${period} updates`)
+  else if (at_.length === period) derived.push(`steps: after every update (interval step, frequency ${f}${accumulate > 1 ? `, every optimizer step of ${accumulate} batches` : ''})`)
   else if (at_.length === 0)
     derived.push(`steps: never: no epoch of ${batches} batches has an optimizer step at a batch_idx + 1 that is a multiple of ${f} (interval step, frequency ${f})`)
   else
     derived.push(
-      `steps: after update${at_.length === 1 ? '' : 's'} ${at_.join(', ')} of every epoch of ${perEpoch} (interval step, frequency ${f}: batch_idx + 1 a multiple of ${f}, on the optimizer steps)`
+      `steps: after ${at_.length === 1 ? 'update' : `${at_.length} updates:`} ${at_.length <= 8 ? at_.join(', ') : `${at_.slice(0, 3).join(', ')}, …, ${at_.slice(-2).join(', ')}`} of every epoch of ${perEpoch} (interval step, frequency ${f}: batch_idx + 1 a multiple of ${f}, on the optimizer steps)`
     )
   // stepped after every update: the schedule itself
   const plain = at_.length === period
