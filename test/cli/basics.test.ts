@@ -9,6 +9,7 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { cyclicLR, reduceLROnPlateau, traceArray } from '../../src/index.js'
 import { findSyntaxError } from '../../src/cli/json.js'
+import { configText } from '../../src/cli/text.js'
 import { cli, dir, expectFailure, file, root, wellFormed } from './run.js'
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; scripts: Record<string, string> }
@@ -229,4 +230,39 @@ describe('npm pack', () => {
     for (const f of ['dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/stream.js', 'dist/adapters/tfjs.js']) expect(files).toContain(f)
     rmSync(clone, { recursive: true, force: true })
   }, 300_000)
+})
+
+describe('configText: the JSON resolve prints', () => {
+  test('indented by two, arrays of numbers or strings on one line, anything else as JSON.stringify puts it; it parses back', () => {
+    const config = {
+      type: 'SequentialLR',
+      schedulers: [{ type: 'MultiStepLR', milestones: [30, 60, 90] }, { type: 'Every', period: 4, at: [1, 3], scheduler: { type: 'LambdaLR', lrLambda: 'a[b]' } }],
+      milestones: [5],
+      names: ['x, y', 'z']
+    }
+    const text = configText(config)
+    expect(JSON.parse(text)).toEqual(config)
+    expect(text.split('\n')).toEqual([
+      '{',
+      '  "type": "SequentialLR",',
+      '  "schedulers": [',
+      '    {',
+      '      "type": "MultiStepLR",',
+      '      "milestones": [30, 60, 90]',
+      '    },',
+      '    {',
+      '      "type": "Every",',
+      '      "period": 4,',
+      '      "at": [1, 3],',
+      '      "scheduler": {',
+      '        "type": "LambdaLR",',
+      '        "lrLambda": "a[b]"',
+      '      }',
+      '    }',
+      '  ],',
+      '  "milestones": [5],',
+      '  "names": ["x, y", "z"]',
+      '}'
+    ])
+  })
 })
