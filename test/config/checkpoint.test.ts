@@ -117,6 +117,11 @@ const cyclic = {
   baseMomentum: [0.8, 0.85],
   maxMomentum: 0.95
 }
+const everyPlateau = {
+  type: 'SequentialLR',
+  schedulers: [{ type: 'LinearLR', startFactor: 0.1, totalIters: 4 }, { type: 'Every', period: 4, at: [1, 3], scheduler: { type: 'ReduceLROnPlateau', mode: 'max', patience: 1 } }],
+  milestones: [4]
+}
 const oneCycle = { type: 'OneCycleLR', maxLr: [0.1, 0.2], totalSteps: 40, pctStart: 0.25, threePhase: true }
 
 // -------------------------------------------------------------------------------------
@@ -132,6 +137,9 @@ describe('save, load and resume continue the exact trace', () => {
   )
   test.each([0, 4, 5, 6, 30])('warm-up, then ReduceLROnPlateau, saved at step %i', (k) =>
     expectResumesExactly(warmupThenPlateau, sgd([0.1, 0.01]), 80, k, accuracy)
+  )
+  test.each([0, 3, 4, 5, 11, 12, 29])('warm-up, then a plateau schedule stepped after updates 1 and 3 of every 4 (Every), saved at step %i', (k) =>
+    expectResumesExactly(everyPlateau, sgd([0.1, 0.01]), 60, k, accuracy)
   )
   test.each([0, 2, 5, 8, 13, 21])('CyclicLR cycling momentum on SGD groups, saved at step %i', (k) =>
     expectResumesExactly(cyclic, sgd([0.1, 0.01]), 40, k)
