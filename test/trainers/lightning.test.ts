@@ -122,6 +122,11 @@ describe('resolve shows the derivation', () => {
     ])
   })
 
+  test('an optimizer named by its defining module (torch.optim.adamw.AdamW) has its default lr', () => {
+    const r = readTrainerConfig('lightning', { ...cliFile, optimizer: { class_path: 'torch.optim.adamw.AdamW' } }, { trainBatches: 7 })
+    expect(E.isRight(r) && [r.right.lr, r.right.derived[0]]).toEqual([[0.001], "lr: 0.001 (torch.optim.AdamW's default)"])
+  })
+
   test("without max_epochs nor max_steps Lightning trains 1000 epochs; a fit: wrapper is read", () => {
     const r = readTrainerConfig('lightning', { fit: { ...cliFile, trainer: {} } }, { trainBatches: 7 })
     expect(E.isRight(r) && [r.right.updates, r.right.derived.filter((d) => d.startsWith('epochs'))]).toEqual([7000, ["epochs: 1000 (Lightning's default without max_epochs and max_steps)"]])
@@ -152,6 +157,7 @@ describe('bad files and flags: one line naming the key or the flag', () => {
     [{ ...cliFile, trainer: { max_epochs: 3, max_time: '00:12:00:00' } }, 'trainer.max_time: not read: the run stops after a wall-clock time'],
     [{ ...cliFile, trainer: { max_epochs: 3, strategy: 'deepspeed_stage_2' } }, "trainer.strategy: not read: DeepSpeed's strategy steps its own way"],
     [{ ...cliFile, trainer: { max_epochs: 3, callbacks: [{ class_path: 'lightning.pytorch.callbacks.StochasticWeightAveraging', init_args: { swa_lrs: 0.01 } }] } }, 'trainer.callbacks[0]: StochasticWeightAveraging is not read'],
+    [{ ...cliFile, trainer: { max_epochs: 3, callbacks: [{ class_path: 'lightning.pytorch.callbacks.GradientAccumulationScheduler', init_args: { scheduling: { 0: 8, 4: 4 } } }] } }, 'trainer.callbacks[0]: GradientAccumulationScheduler is not read: it changes accumulate_grad_batches from epoch to epoch'],
     [{ ...cliFile, trainer: { max_epoch: 3 } }, "trainer.max_epoch: not an argument of Lightning 2.6.6's Trainer"],
     [{ ...cliFile, trainer: { max_epochs: 3, limit_train_batches: 1 } }, 'trainer.limit_train_batches: 1 is one batch to Lightning as an int and the whole dataloader as a float'],
     [{ ...cliFile, trainer: { max_epochs: -1 } }, 'trainer.max_epochs: with max_epochs -1 and no max_steps the run never stops: set one'],

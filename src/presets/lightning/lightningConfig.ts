@@ -56,7 +56,8 @@ const DICT_KEYS = ['scheduler', 'interval', 'frequency', 'monitor', 'strict', 'n
 const CALLBACKS_REFUSED: Readonly<Record<string, string>> = {
   StochasticWeightAveraging: 'it replaces the scheduler with SWALR from swa_epoch_start on',
   LearningRateFinder: 'it runs an lr range test before fitting',
-  BatchSizeFinder: 'it changes the batch size, and so the batches of an epoch'
+  BatchSizeFinder: 'it changes the batch size, and so the batches of an epoch',
+  GradientAccumulationScheduler: 'it changes accumulate_grad_batches from epoch to epoch'
 }
 
 /** torch.optim's optimizers: their default lr, and whether they have momentum or betas (torch 2.13's signatures). */
@@ -183,7 +184,9 @@ const read = (torch: ReadonlyArray<AnyDefinition>, input: unknown, facts: Traine
   } else {
     const o = classOf(optimizer, at('optimizer'), problem)
     if (o !== undefined) {
-      const name = torchName(o.path, 'torch.optim')
+      // jsonargparse may write a class by its defining module (`torch.optim.adamw.AdamW`)
+      const last = o.path.split('.').pop() as string
+      const name = torchName(o.path, 'torch.optim') ?? (o.path.startsWith('torch.optim.') && OPTIMIZERS[last] !== undefined ? last : undefined)
       const known = name === undefined ? undefined : OPTIMIZERS[name]
       optimizerName = o.path
       hasMomentum = known?.momentum
