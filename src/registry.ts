@@ -35,6 +35,7 @@ import { definitions as optaxDefinitions } from './presets/optax/definitions.js'
 import { definitions as timmDefinitions } from './presets/timm/definitions.js'
 import { trainingArgumentsFormat } from './presets/hf/trainingArguments.js'
 import { dsConfigFormat } from './presets/deepspeed/dsConfig.js'
+import { yamlConfigFormat } from './presets/composer/yamlConfig.js'
 import type { TrainerFormat } from './internal/trainer.js'
 import { definitions as fastaiDefinitions } from './presets/fastai/definitions.js'
 import { definitions as nemoDefinitions } from './presets/nemo/definitions.js'
@@ -139,6 +140,7 @@ export const translators: ReadonlyArray<Translator> = [
 export const trainerFormats: Readonly<Record<string, TrainerFormat>> = {
   hf: trainingArgumentsFormat(hfDefinitions),
   deepspeed: dsConfigFormat(deepspeedDefinitions, pytorchDefinitions.filter((d) => d.type !== 'SWALR')),
+  composer: yamlConfigFormat(composerDefinitions),
   keras: {
     name: 'keras',
     title: "a Keras schedule's serialize() or get_config() dict (Keras 3.15)",

@@ -132,7 +132,7 @@ describe('bad files and flags: one line naming the key or the flag', () => {
   })
 
   test('an unknown --from, and --train-batches without --from', () => {
-    expect(cli(['trace', file('x.json', {}), '--from', 'ds']).stderr).toMatch(/^--from: expected one of hf, deepspeed, keras, got "ds"\n$/)
+    expect(cli(['trace', file('x.json', {}), '--from', 'ds']).stderr).toMatch(/^--from: expected one of hf, deepspeed, composer, keras, got "ds"\n$/)
     const r = cli(['trace', file('y.json', {}), '--train-batches', '3', '--lr', '0.1', '--steps', '2'])
     expect(r.status).toBe(2)
     expect(r.stderr).toMatch(/^--train-batches reads a trainer's config file: give --from FORMAT too\n/)
