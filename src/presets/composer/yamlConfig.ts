@@ -25,6 +25,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { type ConfigError, formatValue } from '../../core/errors.js'
 import type { AnyDefinition } from '../../internal/define.js'
 import type { TrainerFacts, TrainerFormat, TrainerSchedule } from '../../internal/trainer.js'
+import { convert, parseTime } from './internal.js'
 
 /** `TrainConfig`'s fields (llmfoundry/utils/config_utils.py:99-200): the keys a file may have. */
 export const TRAIN_CONFIG_KEYS: ReadonlyArray<string> = [
@@ -66,6 +67,25 @@ const OPTIMIZER_LR: Readonly<Record<string, readonly [number, string]>> = {
 /** Composer's kwargs → our arguments. */
 const ARGS: Readonly<Record<string, string>> = { t_warmup: 'tWarmup', t_max: 'tMax', alpha: 'alpha', alpha_i: 'alphaI', alpha_f: 'alphaF', scale_warmup: 'scaleWarmup' }
 const FACT_ARGS = new Set(['maxDuration', 'batchesPerEpoch', 'scaleScheduleRatio'])
+
+/** One line per time kwarg in ep or dur: its batches, as `_convert_time` (scheduler.py:139-157) converts it. */
+const times = (config: Readonly<Record<string, unknown>>, keys: Readonly<Record<string, string>>, maxDuration: string, perEpoch: number | undefined, derived: string[]): void => {
+  for (const a of ['tWarmup', 'tMax']) {
+    const v = config[a]
+    if (typeof v !== 'string') continue
+    try {
+      const max = parseTime('maxDuration', maxDuration)
+      const t = parseTime(a, v)
+      if (t.unit === 'ba') continue
+      const n = convert({ max, batchesPerEpoch: perEpoch, when: 'loop' }, a, v, 1.0)
+      const how =
+        t.unit === 'ep' ? `${t.value} × ${perEpoch as number} (epochs × batches per epoch)` : max.unit === 'ep' ? `int(${t.value} × ${perEpoch as number} × ${max.value}) (a fraction of max_duration ${maxDuration})` : `int(${t.value} × ${max.value}) (a fraction of max_duration ${maxDuration})`
+      derived.push(`${keys[a] as string}: ${n} batches = ${how}`)
+    } catch {
+      // the preset's decoder names the problem
+    }
+  }
+}
 
 const isObject = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)
 
@@ -235,6 +255,7 @@ const read = (definitions: ReadonlyArray<AnyDefinition>, file: unknown, facts: T
     }
   }
   if (perEpoch !== undefined) config['batchesPerEpoch'] = perEpoch
+  if (errors.length === 0 && typeof maxDuration === 'string') times(config, keys, maxDuration, perEpoch, derived)
   derived.push("rows: update 0 trains at the multiplier of batch 0, update k at that of batch k − 1 (Composer's Trainer steps the scheduler after the update, trainer.py:2492, before the batch count, 2501)")
   if (errors.length > 0) return E.left(errors)
   return E.right({ config: config as TrainerSchedule['config'], keys, lr, updates, dialect: undefined, derived })
