@@ -113,6 +113,9 @@ def load():
 
 
 BUILD_SCHEDULER, SCHEDULERS = load()
+INV_SQRT = SCHEDULERS.get("inv_sqrt_with_warmup")  # llmfoundry/optim/scheduler.py, unchanged
+FAMILY_OUT = os.path.join(ROOT, "test", "fixtures", "composer", "InverseSquareRootWithWarmupScheduler.json")
+N_FAMILY = 20
 
 # the optimizer classes the names register (optim/__init__.py:17-21) and the files holding their source
 OPTIMIZERS = {"decoupled_adamw": ("mosaicml/composer", "composer/optim/decoupled_weight_decay.py", "DecoupledAdamW"),
@@ -220,10 +223,19 @@ def random_case(rng, i):
         total = rng.randint(10, 240)
         md = f"{total}ba"
         subset = None
-    name = rng.choice(["cosine_with_warmup", "cosine_with_warmup", "linear_decay_with_warmup", "constant_with_warmup"])
+    name = rng.choice(["cosine_with_warmup", "cosine_with_warmup", "linear_decay_with_warmup", "constant_with_warmup", "inv_sqrt_with_warmup"])
     per = None if bpe is None else (bpe if subset is None or subset > bpe else subset)
     s = {"name": name, "t_warmup": time_string(rng, total, per, md)}
-    if name == "cosine_with_warmup":
+    if name == "inv_sqrt_with_warmup":
+        # its times in the unit of max_duration (scheduler.py:110-121), not dur
+        unit = "ba" if str(md).endswith("ba") else "ep"
+        top = total if unit == "ba" else total // per
+        s["t_warmup"] = f"{rng.randint(0, max(0, top // 3))}{unit}"
+        s["t_scale"] = f"{rng.randint(1, max(1, top // 2))}{unit}"
+        s["t_cooldown"] = f"{rng.randint(0, max(0, top // 2))}{unit}"
+        if rng.random() < 0.6:
+            s["alpha_f_decay"] = sig(rng.uniform(0, 0.5))
+    elif name == "cosine_with_warmup":
         if rng.random() < 0.7:
             s["alpha_f"] = rng.choice([0, 0.1, sig(rng.uniform(0, 0.5))])
     elif name == "linear_decay_with_warmup":
@@ -233,7 +245,7 @@ def random_case(rng, i):
     else:
         if rng.random() < 0.6:
             s["alpha"] = sig(rng.uniform(0.2, 1.5))
-    if name != "constant_with_warmup" and rng.random() < 0.25:
+    if name not in ("constant_with_warmup", "inv_sqrt_with_warmup") and rng.random() < 0.25:
         s["t_max"] = rng.choice(["1dur", "1.2dur", f"{total + rng.randint(0, 20)}ba"] + ([] if rng.random() < 0.7 else [f"{max(1, total - 5)}ba"]))
     if name == "constant_with_warmup" and rng.random() < 0.3:
         s["t_max"] = rng.choice(["1dur", "0.5dur", f"{rng.randint(1, total)}ba"])
@@ -260,6 +272,58 @@ def random_case(rng, i):
         cfg["train_subset_num_batches"] = subset
     facts = {} if bpe is None else {"trainBatches": bpe}
     return cfg, facts
+
+
+# The composer preset of LLM Foundry's InverseSquareRootWithWarmupScheduler: its fixtures, traced by
+# gen_composer_fixtures.run (Composer's Trainer loop, the ratio included) with the class put beside
+# Composer's own in the loaded scheduler module and its argument names added to the camelCase map.
+setattr(gc.SCHED, "InverseSquareRootWithWarmupScheduler", INV_SQRT)
+gc.PY.update({"tScale": "t_scale", "tCooldown": "t_cooldown", "alphaFDecay": "alpha_f_decay", "alphaFCooldown": "alpha_f_cooldown"})
+FAMILY_EDGES = [
+    {"tWarmup": "10ba", "tScale": "10ba", "tCooldown": "0ba", "maxDuration": "60ba"},
+    {"tWarmup": "0ba", "tScale": "5ba", "tCooldown": "10ba", "alphaFDecay": 0.2, "alphaFCooldown": 0.05, "maxDuration": "40ba"},
+    {"tWarmup": "1ep", "tScale": "2ep", "tCooldown": "1ep", "alphaFDecay": 0.1, "maxDuration": "6ep", "batchesPerEpoch": 5},
+    {"tWarmup": "30ba", "tScale": "10ba", "tCooldown": "30ba", "maxDuration": "40ba"},
+    {"tWarmup": "5ba", "tScale": "10ba", "tCooldown": "10ba", "tMax": "50ba", "maxDuration": "40ba", "scaleScheduleRatio": 0.5},
+]
+
+
+def family_config(rng):
+    f, mdb, bpe = gc.facts(rng)
+    unit = f["maxDuration"][-2:]
+    top = mdb // bpe if unit == "ep" else mdb
+    t = lambda lo, hi: f"{rng.randint(lo, max(lo, hi))}{unit}"
+    decay = rng.choice([0.0, sig(rng.uniform(0, 0.5))])
+    c = {"tWarmup": t(0, top // 3), "tScale": t(1, top // 2), "tCooldown": t(0, top // 2), "alphaFDecay": decay, "alphaFCooldown": rng.choice([0.0, sig(rng.uniform(0, decay))])}
+    if rng.random() < 0.3:
+        c["tMax"] = rng.choice(["1dur", "0.8dur", f"{mdb + rng.randint(-5, 20)}ba"])
+    return {"type": "composer.InverseSquareRootWithWarmupScheduler", **c, **f}, mdb
+
+
+def family_fixture():
+    rng = random.Random(f"{SEED}-InverseSquareRootWithWarmupScheduler")
+    cases, rejected = [], []
+    for i, e in enumerate(FAMILY_EDGES):
+        config = {"type": "composer.InverseSquareRootWithWarmupScheduler", **e}
+        groups = [{"lr": 0.1, "momentum": 0.9}] if i % 2 == 0 else [{"lr": 0.1, "momentum": 0.9}, {"lr": 0.02, "momentum": 0.0}]
+        cases.append({"name": f"InverseSquareRootWithWarmupScheduler/edge-{i}", "config": config, "groups": groups, "steps": 60, "lr": gc.run(config, groups, 60)})
+    n = 0
+    while n < N_FAMILY:
+        config, mdb = family_config(rng)
+        groups = gc.groups_of(rng)
+        steps = max(30, min(400, int(mdb * config.get("scaleScheduleRatio", 1.0)) + rng.randint(0, 20)))
+        try:
+            rows = gc.run(config, groups, steps)
+        except Exception as e:  # LLM Foundry or Composer refuses the config
+            if len(rejected) < 12:
+                rejected.append({"config": config, "composer": f"{type(e).__name__}: {e}"[:200]})
+            continue
+        cases.append({"name": f"InverseSquareRootWithWarmupScheduler/random-{n}", "config": config, "groups": groups, "steps": steps, "lr": rows})
+        n += 1
+    header = {"generator": GENERATOR, "library": "llm-foundry", "version": f"main {FOUNDRY_COMMIT[:8]} (composer >=0.32,<0.33)", "repo": "mosaicml/llm-foundry",
+              "tag": None, "commit": FOUNDRY_COMMIT, "files": ["llmfoundry/optim/scheduler.py"] + gc.FILES, "stubbed": STUBBED + gc.STUBBED,
+              "torch": torch.__version__, "seed": SEED, "rejected": rejected}
+    return fixturelib.render(header, cases)
 
 
 def main():
@@ -290,6 +354,7 @@ def main():
     }
     texts = {os.path.join(OUT_DIR, n): t for n, t in files.items()}
     texts[os.path.join(OUT_DIR, "expected.json")] = fixturelib.render(header, cases)
+    texts[FAMILY_OUT] = family_fixture()
     fixturelib.write_all(texts, ROOT)
 
 

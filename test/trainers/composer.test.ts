@@ -37,7 +37,7 @@ test('the fixtures hold at least 40 files, YAML and JSON, of every scheduler nam
   expect(expected.cases.length).toBeGreaterThanOrEqual(40)
   expect(expected.cases.some((c) => c.name.endsWith('.json'))).toBe(true)
   const files = expected.cases.map((c) => parsed(c.name) as { scheduler: { name: string }; max_duration: unknown })
-  for (const n of ['cosine_with_warmup', 'linear_decay_with_warmup', 'constant_with_warmup']) expect(files.map((f) => f.scheduler.name)).toContain(n)
+  for (const n of ['cosine_with_warmup', 'linear_decay_with_warmup', 'constant_with_warmup', 'inv_sqrt_with_warmup']) expect(files.map((f) => f.scheduler.name)).toContain(n)
   expect(files.some((f) => typeof f.max_duration === 'number')).toBe(true)
   expect(files.some((f) => String(f.max_duration).endsWith('ep'))).toBe(true)
   // LLM Foundry's registry, as the generator found it
@@ -125,7 +125,8 @@ describe('bad files and flags: one line naming the key or the flag', () => {
     ['a time in ep without the batches per epoch', withScheduler({ name: 'cosine_with_warmup', t_warmup: '1ep' }), {}, /^--train-batches: .*needs it/],
     ['an unknown scheduler name', withScheduler({ name: 'cosine', t_warmup: '100ba' }), {}, /^scheduler\.name: expected one of LLM Foundry's registered schedulers constant_with_warmup, cosine_with_warmup, inv_sqrt_with_warmup, linear_decay_with_warmup .*got "cosine"$/],
     ["Composer's class name (not registered)", withScheduler({ name: 'CosineAnnealingWithWarmupScheduler', t_warmup: '100ba' }), {}, /^scheduler\.name: expected one of/],
-    ['inv_sqrt_with_warmup', withScheduler({ name: 'inv_sqrt_with_warmup', t_warmup: '100ba', t_scale: '100ba', t_cooldown: '0ba' }), {}, /^scheduler\.name: inv_sqrt_with_warmup is not read: /],
+    ['inv_sqrt_with_warmup: a time not in the unit of max_duration', withScheduler({ name: 'inv_sqrt_with_warmup', t_warmup: '1ep', t_scale: '100ba', t_cooldown: '0ba' }), { trainBatches: 10 }, /^scheduler\.t_warmup: expected a time in the unit of maxDuration \(ba; LLM Foundry: "must match max_duration unit"\)/],
+    ['inv_sqrt_with_warmup: scale_warmup', withScheduler({ name: 'inv_sqrt_with_warmup', t_warmup: '10ba', t_scale: '100ba', t_cooldown: '0ba', scale_warmup: true }), {}, /^scheduler\.scale_warmup: not an argument of LLM Foundry's InverseSquareRootWithWarmupScheduler \(it takes t_warmup, t_scale, t_cooldown, t_max, alpha_f_decay, alpha_f_cooldown; Composer: TypeError\)$/],
     ['a kwarg the scheduler does not take', withScheduler({ name: 'constant_with_warmup', t_warmup: '100ba', alpha_f: 0.1 }), {}, /^scheduler\.alpha_f: not an argument of Composer's ConstantWithWarmupScheduler \(it takes t_warmup, t_max, alpha, scale_warmup; Composer: TypeError\)$/],
     ['a bad time string, named by its key', withScheduler({ name: 'cosine_with_warmup', t_warmup: '100 steps' }), {}, /^scheduler\.t_warmup: /],
     ['t_warmup in tok', withScheduler({ name: 'cosine_with_warmup', t_warmup: '1000tok' }), {}, /^scheduler\.t_warmup: .*tok is not supported/],

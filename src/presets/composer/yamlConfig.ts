@@ -46,13 +46,8 @@ export const TRAIN_CONFIG_KEYS: ReadonlyArray<string> = [
 const SCHEDULERS: Readonly<Record<string, string>> = {
   constant_with_warmup: 'composer.ConstantWithWarmupScheduler',
   cosine_with_warmup: 'composer.CosineAnnealingWithWarmupScheduler',
-  linear_decay_with_warmup: 'composer.LinearWithWarmupScheduler'
-}
-
-/** Registered names this reader refuses, and why. */
-const REFUSED: Readonly<Record<string, string>> = {
-  inv_sqrt_with_warmup:
-    "LLM Foundry's own InverseSquareRootWithWarmupScheduler (llmfoundry/optim/scheduler.py) is not among the composer presets yet"
+  linear_decay_with_warmup: 'composer.LinearWithWarmupScheduler',
+  inv_sqrt_with_warmup: 'composer.InverseSquareRootWithWarmupScheduler'
 }
 
 /** The optimizer names (optim/__init__.py:17-21) and their classes' default lr (used when `optimizer.lr` is absent). */
@@ -65,12 +60,23 @@ const OPTIMIZER_LR: Readonly<Record<string, readonly [number, string]>> = {
 }
 
 /** Composer's kwargs → our arguments. */
-const ARGS: Readonly<Record<string, string>> = { t_warmup: 'tWarmup', t_max: 'tMax', alpha: 'alpha', alpha_i: 'alphaI', alpha_f: 'alphaF', scale_warmup: 'scaleWarmup' }
+const ARGS: Readonly<Record<string, string>> = {
+  t_warmup: 'tWarmup',
+  t_scale: 'tScale',
+  t_cooldown: 'tCooldown',
+  t_max: 'tMax',
+  alpha: 'alpha',
+  alpha_i: 'alphaI',
+  alpha_f: 'alphaF',
+  alpha_f_decay: 'alphaFDecay',
+  alpha_f_cooldown: 'alphaFCooldown',
+  scale_warmup: 'scaleWarmup'
+}
 const FACT_ARGS = new Set(['maxDuration', 'batchesPerEpoch', 'scaleScheduleRatio'])
 
 /** One line per time kwarg in ep or dur: its batches, as `_convert_time` (scheduler.py:139-157) converts it. */
 const times = (config: Readonly<Record<string, unknown>>, keys: Readonly<Record<string, string>>, maxDuration: string, perEpoch: number | undefined, derived: string[]): void => {
-  for (const a of ['tWarmup', 'tMax']) {
+  for (const a of ['tWarmup', 'tScale', 'tCooldown', 'tMax']) {
     const v = config[a]
     if (typeof v !== 'string') continue
     try {
@@ -150,11 +156,10 @@ const read = (definitions: ReadonlyArray<AnyDefinition>, file: unknown, facts: T
     const type = typeof name === 'string' ? SCHEDULERS[name] : undefined
     const definition = definitions.find((d) => d.type === type)
     if (name === undefined || name === null) problem('scheduler.name', 'missing: train.py:373 pops it (a KeyError without it)', name)
-    else if (typeof name === 'string' && REFUSED[name] !== undefined) problem('scheduler.name', `${name} is not read: ${REFUSED[name] as string}`, name)
     else if (definition === undefined)
       problem(
         'scheduler.name',
-        `expected one of LLM Foundry's registered schedulers ${[...Object.keys(SCHEDULERS), ...Object.keys(REFUSED)].sort().join(', ')} (optim/__init__.py:23-32; Composer's class names are not registered), got ${formatValue(name)}`,
+        `expected one of LLM Foundry's registered schedulers ${Object.keys(SCHEDULERS).sort().join(', ')} (optim/__init__.py:23-32; Composer's class names are not registered), got ${formatValue(name)}`,
         name
       )
     else {
@@ -167,7 +172,7 @@ const read = (definitions: ReadonlyArray<AnyDefinition>, file: unknown, facts: T
         const path = `scheduler.${k}`
         if (a === undefined || !args.includes(a)) {
           const takes = Object.entries(ARGS).filter(([, x]) => args.includes(x)).map(([s]) => s)
-          problem(path, `not an argument of Composer's ${definition.type.slice('composer.'.length)} (it takes ${takes.join(', ')}; Composer: TypeError)`, block[k])
+          problem(path, `not an argument of ${definition.type === 'composer.InverseSquareRootWithWarmupScheduler' ? "LLM Foundry's" : "Composer's"} ${definition.type.slice('composer.'.length)} (it takes ${takes.join(', ')}; Composer: TypeError)`, block[k])
         } else {
           config[a] = get(path)
           keys[a] = path
