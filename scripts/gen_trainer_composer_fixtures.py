@@ -124,6 +124,14 @@ OPTIMIZERS = {"decoupled_adamw": ("mosaicml/composer", "composer/optim/decoupled
               "adalr_lion": ("llm-foundry", "llmfoundry/optim/adaptive_lion.py", "DecoupledAdaLRLion")}
 
 
+def train_config_keys():
+    """TrainConfig's fields (llmfoundry/utils/config_utils.py), in order, read from its source: the keys a file may have."""
+    for node in ast.parse(show("llmfoundry/utils/config_utils.py")).body:
+        if isinstance(node, ast.ClassDef) and node.name == "TrainConfig":
+            return [n.target.id for n in node.body if isinstance(n, ast.AnnAssign)]
+    raise KeyError("TrainConfig")
+
+
 def default_lr(name):
     """The default of `lr` in the optimizer class's __init__, read from its source."""
     repo, path, cls = OPTIMIZERS[name]
@@ -350,6 +358,8 @@ def main():
         "seed": SEED,
         "stubbed": STUBBED,
         "registered": sorted(SCHEDULERS.get_all()),
+        "train_config_keys": train_config_keys(),
+        "default_lr": {n: default_lr(n) for n in sorted(OPTIMIZERS)},
         "rejected": rejected,
     }
     texts = {os.path.join(OUT_DIR, n): t for n, t in files.items()}

@@ -25,6 +25,8 @@ interface Case {
 const dir = join(import.meta.dirname, '..', 'fixtures', 'trainers', 'composer')
 const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as {
   readonly registered: ReadonlyArray<string>
+  readonly train_config_keys: ReadonlyArray<string>
+  readonly default_lr: Readonly<Record<string, number>>
   readonly rejected: ReadonlyArray<{ readonly name: string; readonly facts: Case['facts'] }>
   readonly cases: ReadonlyArray<Case>
 }
@@ -108,9 +110,14 @@ describe('resolve shows the derivation', () => {
       'max_duration: 3ep (an integer is epochs: ensure_time(max_duration, TimeUnit.EPOCH), trainer.py:1563)'
     ])
   })
-  test('TrainConfig has the keys the reader knows (config_utils.py:99-200)', () => {
-    expect(TRAIN_CONFIG_KEYS.length).toBe(new Set(TRAIN_CONFIG_KEYS).size)
-    for (const k of ['scheduler', 'optimizer', 'max_duration', 'train_subset_num_batches', 'variables', 'device_train_microbatch_size']) expect(TRAIN_CONFIG_KEYS).toContain(k)
+  test("the keys the reader knows are TrainConfig's fields (config_utils.py:99-200, as the generator read them)", () => {
+    expect(TRAIN_CONFIG_KEYS).toEqual(expected.train_config_keys)
+  })
+  test("without optimizer.lr: the default of the optimizer's class (as the generator read them from the source)", () => {
+    for (const [name, lr] of Object.entries(expected.default_lr)) {
+      const r = readTrainerConfig('composer', { ...foundry, optimizer: { name } })
+      expect(E.isRight(r) && r.right.lr, name).toEqual([lr])
+    }
   })
 })
 
