@@ -45,7 +45,6 @@ import json
 import os
 import random
 import sys
-import tempfile
 import warnings
 
 import torch
@@ -86,12 +85,7 @@ def statements(path, keep, ns):
 
 
 def load():
-    tmp = tempfile.mkdtemp(prefix="llmfoundry-")
-    for f in FILES:
-        p = os.path.join(tmp, f)
-        os.makedirs(os.path.dirname(p), exist_ok=True)
-        with open(p, "w", encoding="utf-8") as out:
-            out.write(show(f))
+    tmp = fixturelib.copy_files(FILES, show, "llmfoundry-")
     fixturelib.stub_module("llmfoundry", os.path.join(tmp, "llmfoundry"))
     fixturelib.stub_module("llmfoundry.utils", os.path.join(tmp, "llmfoundry", "utils"))
     ru = importlib.import_module("llmfoundry.utils.registry_utils")

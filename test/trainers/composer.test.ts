@@ -13,6 +13,7 @@ import { parse } from 'yaml'
 import { formatConfigErrors, readTrainerConfig, trace } from '../../src/index.js'
 import { TRAIN_CONFIG_KEYS } from '../../src/presets/composer/yamlConfig.js'
 import { cli, file } from '../cli/run.js'
+import { expectMalformedYaml, expectOneLine } from '../helpers/trainerFiles.js'
 import { type FixtureCase, expectCaseMatches } from '../helpers/replay.js'
 
 interface Case {
@@ -122,10 +123,6 @@ describe('resolve shows the derivation', () => {
 })
 
 describe('bad files and flags: one line naming the key or the flag', () => {
-  const errors = (config: unknown, facts = {}): ReadonlyArray<string> => {
-    const r = readTrainerConfig('composer', config, facts)
-    return E.isLeft(r) ? formatConfigErrors(r.left) : ['(it reads)']
-  }
   const withScheduler = (s: Record<string, unknown>, rest: Record<string, unknown> = {}): unknown => ({ ...foundry, scheduler: s, ...rest })
   test.each([
     ['a missing fact', withScheduler({ name: 'cosine_with_warmup', t_warmup: '100ba' }, { max_duration: '2ep' }), {}, /^--train-batches: needed: max_duration is in epochs \(2ep\)/],
@@ -148,17 +145,7 @@ describe('bad files and flags: one line naming the key or the flag', () => {
     ['an interpolation of a missing variable', withScheduler({ name: 'cosine_with_warmup', t_warmup: '${variables.nope}' }), {}, /^scheduler\.t_warmup: interpolation \$\{variables\.nope\}: the file has no variables\.nope$/],
     ['a missing scheduler name', withScheduler({ t_warmup: '100ba' }), {}, /^scheduler\.name: missing/],
     ['--world-size (not used)', foundry, { worldSize: 8 }, /^--world-size: the composer format does not use it/]
-  ])('%s', (_, f, facts, message) => {
-    const lines = errors(f, facts)
-    expect(lines.length, lines.join('\n')).toBe(1)
-    expect(lines[0]).toMatch(message)
-  })
+  ])('%s', (_, f, facts, message) => expectOneLine('composer', f, facts, message))
 
-  test('malformed YAML: the line and column', () => {
-    const f = file('bad-foundry.yaml', 'scheduler:\n  name: cosine_with_warmup\n t_warmup: [\n')
-    const r = cli(['trace', f, '--from', 'composer', '--steps', '3'])
-    expect(r.status).toBe(1)
-    expect(r.stdout).toBe('')
-    expect(r.stderr).toMatch(/^config: invalid YAML \(nor JSON\) at line \d+, column \d+: .+\n$/)
-  })
+  test('malformed YAML: the line and column', () => expectMalformedYaml('composer', 'bad-foundry.yaml', 'scheduler:\n  name: cosine_with_warmup\n t_warmup: [\n'))
 })

@@ -14,6 +14,7 @@ import { describe, expect, test } from 'vitest'
 import { parse } from 'yaml'
 import { formatConfigErrors, readTrainerConfig, trace } from '../../src/index.js'
 import { cli, file } from '../cli/run.js'
+import { expectMalformedYaml, expectOneLine } from '../helpers/trainerFiles.js'
 
 interface Case {
   readonly name: string
@@ -102,10 +103,6 @@ describe('resolve shows the derivation', () => {
 })
 
 describe('bad files and flags: one line naming the key or the flag', () => {
-  const errors = (f: unknown, facts = {}): ReadonlyArray<string> => {
-    const r = readTrainerConfig('hf', f, facts)
-    return E.isLeft(r) ? formatConfigErrors(r.left) : ['accepted']
-  }
   test.each([
     ['a missing fact', { lr_scheduler_type: 'cosine', num_train_epochs: 2 }, {}, /^--train-batches: needed: cosine depends on the number of updates/],
     ['a schedule type transformers does not have', { lr_scheduler_type: 'cosine_annealing' }, {}, /^lr_scheduler_type: expected one of constant, constant_with_warmup, linear, .* \(transformers' SchedulerType\), got "cosine_annealing"$/],
@@ -117,19 +114,9 @@ describe('bad files and flags: one line naming the key or the flag', () => {
     ['--lr beside learning_rate', { learning_rate: 0.1, max_steps: 3 }, { lr: [0.2] }, /^--lr: the file sets learning_rate \(0\.1\): give one or the other$/],
     ['--world-size, which hf does not use', { max_steps: 3 }, { worldSize: 2 }, /^--world-size: the hf format does not use it/],
     ['kwargs that are not a dict', { max_steps: 3, lr_scheduler_kwargs: '[1, 2]' }, {}, /^lr_scheduler_kwargs: expected a dict, or a JSON string of one/]
-  ])('%s', (_, f, facts, message) => {
-    const lines = errors(f, facts)
-    expect(lines.length, lines.join('\n')).toBe(1)
-    expect(lines[0]).toMatch(message)
-  })
+  ])('%s', (_, f, facts, message) => expectOneLine('hf', f, facts, message))
 
-  test('malformed YAML: the line and column', () => {
-    const f = file('bad.yaml', 'lr_scheduler_type: cosine\n  bad: [\n')
-    const r = cli(['trace', f, '--from', 'hf', '--steps', '3'])
-    expect(r.status).toBe(1)
-    expect(r.stdout).toBe('')
-    expect(r.stderr).toMatch(/^config: invalid YAML \(nor JSON\) at line 1, column \d+: .+\n$/)
-  })
+  test('malformed YAML: the line and column', () => expectMalformedYaml('hf', 'bad.yaml', 'lr_scheduler_type: cosine\n  bad: [\n', 1))
 
   test('an unknown --from, and --train-batches without --from', () => {
     expect(cli(['trace', file('x.json', {}), '--from', 'ds']).stderr).toMatch(/^--from: expected one of hf, deepspeed, composer, keras, got "ds"\n$/)
