@@ -1,6 +1,7 @@
 /**
- * Trainers' own config files in: a Hugging Face `TrainingArguments` file or a Keras schedule dict
- * (more formats to come: DeepSpeed, Lightning, timm, Composer), read into the schedule the trainer
+ * Trainers' own config files in: a Hugging Face `TrainingArguments` file, a DeepSpeed ds_config, an
+ * LLM Foundry (Composer) training YAML or a Keras schedule dict (more formats to come: Lightning,
+ * timm), read into the schedule the trainer
  * builds, with the number of optimizer updates it runs and every number it derives said in words.
  * The file is given parsed (JSON or YAML: the caller reads and parses it; the CLI does both).
  *
@@ -54,7 +55,7 @@ export interface TrainerConfig {
  *
  * @example
  * import { trainerConfigFormats } from 'lr-schedule'
- * trainerConfigFormats().map((f) => f.name) // ['hf', 'keras']
+ * trainerConfigFormats().map((f) => f.name) // ['hf', 'deepspeed', 'composer', 'keras']
  *
  * @category reading
  * @since 0.2.0
