@@ -92,6 +92,20 @@ def git(git_dir, *args):
     return subprocess.run(["git", "--git-dir", git_dir, *args], check=True, capture_output=True, text=True).stdout
 
 
+def copy_files(files, read, prefix):
+    """Writes each of `files` (paths inside a repository) with the text `read(path)` gives (a
+    `git show REV:path`) into a new temporary directory, never into this repository; returns it."""
+    import tempfile
+
+    tmp = tempfile.mkdtemp(prefix=prefix)
+    for f in files:
+        p = os.path.join(tmp, f)
+        os.makedirs(os.path.dirname(p), exist_ok=True)
+        with open(p, "w", encoding="utf-8") as out:
+            out.write(read(f))
+    return tmp
+
+
 def stub_module(name, path=None, **attrs):
     """Registers a module under `name` in sys.modules (a package when `path` is given) holding
     `attrs`: the stand-in for an import of a library's file that does not touch the numbers."""

@@ -33,7 +33,6 @@ import os
 import random
 import subprocess
 import sys
-import tempfile
 import types
 import warnings
 
@@ -65,12 +64,7 @@ COMMIT = git("rev-parse", TAG + "^{commit}").strip()
 
 
 def load():
-    tmp = tempfile.mkdtemp(prefix="composer-sched-")
-    for f in FILES:
-        p = os.path.join(tmp, f)
-        os.makedirs(os.path.dirname(p), exist_ok=True)
-        with open(p, "w", encoding="utf-8") as out:
-            out.write(git("show", f"{TAG}:{f}"))
+    tmp = fixturelib.copy_files(FILES, lambda f: git("show", f"{TAG}:{f}"), "composer-sched-")
 
     def module(name, path, **attrs):
         m = types.ModuleType(name)

@@ -37,6 +37,7 @@ import { trainingArgumentsFormat } from './presets/hf/trainingArguments.js'
 import { dsConfigFormat } from './presets/deepspeed/dsConfig.js'
 import { lightningFormat } from './presets/lightning/lightningConfig.js'
 import { argsYamlFormat } from './presets/timm/argsYaml.js'
+import { yamlConfigFormat } from './presets/composer/yamlConfig.js'
 import type { TrainerFormat } from './internal/trainer.js'
 import { definitions as fastaiDefinitions } from './presets/fastai/definitions.js'
 import { definitions as nemoDefinitions } from './presets/nemo/definitions.js'
@@ -146,6 +147,7 @@ export const trainerFormats: Readonly<Record<string, TrainerFormat>> = {
   deepspeed: dsConfigFormat(deepspeedDefinitions, torchFallbacks),
   lightning: lightningFormat(pytorchDefinitions),
   timm: argsYamlFormat,
+  composer: yamlConfigFormat(composerDefinitions),
   keras: {
     name: 'keras',
     title: "a Keras schedule's serialize() or get_config() dict (Keras 3.15)",

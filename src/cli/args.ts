@@ -61,7 +61,7 @@ export const USAGE = `usage:
   lr-schedule validate CONFIG [--lr LR[,LR...]] [--functions MODULE]
   lr-schedule trace|plot|validate|resolve FILE --from FORMAT [--train-batches N] [--world-size N] [--epochs N] [--lr LR[,LR...]] [--steps N]
 CONFIG is a JSON file, or - for standard input. --metrics FILE: a JSON array, one metric per step.
---from hf|deepspeed|lightning|timm|keras: FILE is a trainer's own config (JSON or YAML); --steps defaults to the updates the
+--from hf|deepspeed|lightning|timm|composer|keras: FILE is a trainer's own config (JSON or YAML); --steps defaults to the updates the
 trainer runs; resolve prints our JSON config, and on standard error how each number was derived.
 --functions MODULE: an ES module whose named exports are the functions that lrLambda/scaleFn name.
 --steps N: an integer from 0 to ${MAX_STEPS}; the output streams (memory flat at any N).`

@@ -1,7 +1,8 @@
 /**
  * Trainers' own config files in: a Hugging Face `TrainingArguments` file, a DeepSpeed ds_config,
- * a LightningCLI config, timm's train.py `args.yaml` or a Keras schedule dict (more to come: Composer),
- * read into the schedule the trainer builds, with the number of optimizer updates it runs and every number it derives said in words.
+ * a LightningCLI config, timm's train.py `args.yaml`, an LLM Foundry (Composer) training YAML or a
+ * Keras schedule dict, read into the schedule the trainer builds, with the number of optimizer
+ * updates it runs and every number it derives said in words.
  * The file is given parsed (JSON or YAML: the caller reads and parses it; the CLI does both).
  *
  * @since 0.2.0
@@ -54,7 +55,7 @@ export interface TrainerConfig {
  *
  * @example
  * import { trainerConfigFormats } from 'lr-schedule'
- * trainerConfigFormats().map((f) => f.name) // ['hf', 'deepspeed', 'lightning', 'timm', 'keras']
+ * trainerConfigFormats().map((f) => f.name) // ['hf', 'deepspeed', 'lightning', 'timm', 'composer', 'keras']
  *
  * @category reading
  * @since 0.2.0

@@ -13,10 +13,10 @@ export const expectOneError = (format: string, f: unknown, facts: object, messag
   expect(lines[0]).toMatch(message)
 }
 
-/** `lr-schedule trace FILE --from FORMAT ...flags` on the malformed YAML `text`: exit 1, the YAML error's line and column. */
-export const expectMalformedYaml = (format: string, text: string, flags: ReadonlyArray<string>): void => {
+/** `lr-schedule trace FILE --from FORMAT ...flags` on the malformed YAML `text`: exit 1, one line with the YAML error's line (`line`, 1 by default) and column. */
+export const expectMalformedYaml = (format: string, text: string, flags: ReadonlyArray<string>, line = 1): void => {
   const r = cli(['trace', file(`bad-${format}.yaml`, text), '--from', format, ...flags])
   expect(r.status).toBe(1)
   expect(r.stdout).toBe('')
-  expect(r.stderr).toMatch(/^config: invalid YAML \(nor JSON\) at line 1, column \d+: .+\n$/)
+  expect(r.stderr).toMatch(new RegExp(`^config: invalid YAML \\(nor JSON\\) at line ${line}, column \\d+: .+\\n$`))
 }

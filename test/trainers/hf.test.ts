@@ -120,7 +120,7 @@ describe('bad files and flags: one line naming the key or the flag', () => {
   test('malformed YAML: the line and column', () => expectMalformedYaml('hf', 'lr_scheduler_type: cosine\n  bad: [\n', ['--steps', '3']))
 
   test('an unknown --from, and --train-batches without --from', () => {
-    expect(cli(['trace', file('x.json', {}), '--from', 'ds']).stderr).toMatch(/^--from: expected one of hf, deepspeed, lightning, timm, keras, got "ds"\n$/)
+    expect(cli(['trace', file('x.json', {}), '--from', 'ds']).stderr).toMatch(/^--from: expected one of hf, deepspeed, lightning, timm, composer, keras, got "ds"\n$/)
     const r = cli(['trace', file('y.json', {}), '--train-batches', '3', '--lr', '0.1', '--steps', '2'])
     expect(r.status).toBe(2)
     expect(r.stderr).toMatch(/^--train-batches reads a trainer's config file: give --from FORMAT too\n/)

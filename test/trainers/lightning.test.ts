@@ -16,6 +16,7 @@ import { describe, expect, test } from 'vitest'
 import { formatConfigErrors, readTrainerConfig, trace } from '../../src/index.js'
 import { cli, file } from '../cli/run.js'
 import { type FixtureCase, expectCaseMatches } from '../helpers/replay.js'
+import { expectMalformedYaml } from '../helpers/trainers.js'
 
 interface Case {
   readonly name: string
@@ -174,13 +175,8 @@ describe('bad files and flags: one line naming the key or the flag', () => {
     expect(errors(cliFile, { trainBatches: 10, worldSize: 8 })).toEqual(['--world-size: the lightning format does not use it (it reads --train-batches, --epochs, --lr)'])
   })
 
-  test('a malformed YAML file: one line with its line and column', () => {
-    const f = file('bad.yaml', 'trainer:\n  max_epochs: 3\n lr_scheduler: [\n')
-    const r = cli(['trace', f, '--from', 'lightning', '--train-batches', '10'])
-    expect(r.status).toBe(1)
-    expect(r.stderr.trim().split('\n')).toHaveLength(1)
-    expect(r.stderr).toMatch(/line 3/)
-  })
+  test('a malformed YAML file: one line with its line and column', () =>
+    expectMalformedYaml('lightning', 'trainer:\n  max_epochs: 3\n lr_scheduler: [\n', ['--train-batches', '10'], 3))
 
   test('a plateau schedule needs the metrics: the CLI says so', () => {
     const f = file('plateau.json', { ...cliFile, lr_scheduler: { class_path: 'lightning.pytorch.cli.ReduceLROnPlateau', init_args: { monitor: 'val_loss', patience: 2 } } })

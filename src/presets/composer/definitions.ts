@@ -17,6 +17,7 @@ import { ConstantWithWarmupSchedulerDef } from './ConstantWithWarmupScheduler.js
 import { LinearWithWarmupSchedulerDef } from './LinearWithWarmupScheduler.js'
 import { CosineAnnealingWithWarmupSchedulerDef } from './CosineAnnealingWithWarmupScheduler.js'
 import { PolynomialWithWarmupSchedulerDef } from './PolynomialWithWarmupScheduler.js'
+import { InverseSquareRootWithWarmupSchedulerDef } from './InverseSquareRootWithWarmupScheduler.js'
 
 const all: ReadonlyArray<Definition<string, any, any>> = [
   StepSchedulerDef,
@@ -31,7 +32,8 @@ const all: ReadonlyArray<Definition<string, any, any>> = [
   ConstantWithWarmupSchedulerDef,
   LinearWithWarmupSchedulerDef,
   CosineAnnealingWithWarmupSchedulerDef,
-  PolynomialWithWarmupSchedulerDef
+  PolynomialWithWarmupSchedulerDef,
+  InverseSquareRootWithWarmupSchedulerDef
 ]
 
 /** Every composer definition. */

@@ -1,6 +1,6 @@
 /**
  * The Composer presets (`composer.<SchedulerClass>`): every ComposerScheduler of mosaicml/composer v0.32.1
- * (composer/optim/scheduler.py), with Composer's numbers. Each is a multiplier of every group's initial lr (the
+ * (composer/optim/scheduler.py), with Composer's numbers, and LLM Foundry's InverseSquareRootWithWarmupScheduler. Each is a multiplier of every group's initial lr (the
  * trainer wraps it in a torch LambdaLR); time arguments are Composer's time strings (ep, ba, dur) resolved against
  * the facts every schedule takes (`maxDuration`, `batchesPerEpoch`, `scaleScheduleRatio`); the rows follow
  * Composer's Trainer (row 0 = λ(batch 0) at construction, row k = λ(batch k − 1)).
@@ -20,3 +20,4 @@ export { constantWithWarmupScheduler, type ConstantWithWarmupSchedulerOptions } 
 export { linearWithWarmupScheduler, type LinearWithWarmupSchedulerOptions } from './LinearWithWarmupScheduler.js'
 export { cosineAnnealingWithWarmupScheduler, type CosineAnnealingWithWarmupSchedulerOptions } from './CosineAnnealingWithWarmupScheduler.js'
 export { polynomialWithWarmupScheduler, type PolynomialWithWarmupSchedulerOptions } from './PolynomialWithWarmupScheduler.js'
+export { inverseSquareRootWithWarmupScheduler, type InverseSquareRootWithWarmupSchedulerOptions } from './InverseSquareRootWithWarmupScheduler.js'

@@ -92,3 +92,24 @@ describe('refusals, at decode, with the field named', () => {
     refuses({ type: 'composer.LinearWithWarmupScheduler', tWarmup: '1ba', tMax: '20ba', maxDuration: '20ba', scaleScheduleRatio: 0.5 }, '"20ba" is 10 batches, max_duration 20ba at construction')
   })
 })
+
+describe("LLM Foundry's InverseSquareRootWithWarmupScheduler (llmfoundry/optim/scheduler.py at 8c8dd48f)", () => {
+  const at = (s: AnyScheduler, t: number) => lrs(s, t + 1)[t + 1]
+  test('warmup t/tw, then 1/√((t − tw + ts)/ts), then a line to alphaFCooldown over tCooldown', () => {
+    // tw 4, ts 4, max 20, tc 8: cooldown from batch 12, where the decay is 1/√(12/4) = 1/√3
+    const s = composer.inverseSquareRootWithWarmupScheduler({ tWarmup: '4ba', tScale: '4ba', tCooldown: '8ba', maxDuration: '20ba' })
+    const a = 1 / 3 ** 0.5
+    expect([at(s, 2), at(s, 4), at(s, 8), at(s, 12), at(s, 16), at(s, 20), at(s, 30)]).toEqual([0.5, 1, 1 / 2 ** 0.5, a, a + 0.5 * (0 - a), 0, 0])
+  })
+  test('alphaFDecay: the decay tends to it; a zero cooldown holds the value at tMax', () => {
+    const s = composer.inverseSquareRootWithWarmupScheduler({ tWarmup: '0ba', tScale: '1ba', tCooldown: '0ba', alphaFDecay: 0.5, maxDuration: '10ba' })
+    expect([at(s, 0), at(s, 3), at(s, 10), at(s, 15)]).toEqual([1, 0.5 + 0.5 / 2, 0.5 + 0.5 / 11 ** 0.5, 0.5 + 0.5 / 11 ** 0.5])
+  })
+  test('refusals: the alphas out of order, dur times, a unit other than max_duration’s, a zero tScale', () => {
+    const base = { type: 'composer.InverseSquareRootWithWarmupScheduler', tWarmup: '1ba', tScale: '1ba', tCooldown: '0ba', maxDuration: '10ba' }
+    refuses({ ...base, alphaFDecay: 0.1, alphaFCooldown: 0.2 }, 'alpha_f_decay >= alpha_f_cooldown')
+    refuses({ ...base, tCooldown: '0.1dur' }, 'cannot be in units of dur')
+    refuses({ ...base, tWarmup: '1ep', batchesPerEpoch: 2 }, 'must match max_duration unit')
+    refuses({ ...base, tScale: '0ba' }, 'LLM Foundry divides by it')
+  })
+})
