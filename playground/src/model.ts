@@ -72,7 +72,7 @@ export const formats = trainerConfigFormats()
 
 /**
  * The format of a text, guessed from its top-level keys: `type` is our JSON, `class_name` a Keras
- * `serialize()` dict, `scheduler` a DeepSpeed ds_config, `lr_scheduler` (or `fit`) a LightningCLI config, `sched` a timm
+ * `serialize()` dict, `scheduler` with a `name` (or `max_duration`) an LLM Foundry YAML, any other `scheduler` a DeepSpeed ds_config, `lr_scheduler` (or `fit`) a LightningCLI config, `sched` a timm
  * train.py args.yaml, TrainingArguments' keys a Hugging Face file; anything else is read as ours.
  */
 export const detectFormat = (text: string): string => {
@@ -82,6 +82,9 @@ export const detectFormat = (text: string): string => {
   const has = (name: string): boolean => formats.some((f) => f.name === name)
   if (keys.has('type')) return 'json'
   if (keys.has('class_name') && has('keras')) return 'keras'
+  const scheduler = (r.value as Record<string, unknown>)['scheduler']
+  const named = typeof scheduler === 'object' && scheduler !== null && 'name' in scheduler
+  if ((named || keys.has('max_duration')) && has('composer')) return 'composer'
   if (keys.has('scheduler') && has('deepspeed')) return 'deepspeed'
   if ((keys.has('lr_scheduler') || keys.has('fit')) && has('lightning')) return 'lightning'
   if (keys.has('sched') && has('timm')) return 'timm'

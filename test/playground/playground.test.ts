@@ -299,6 +299,13 @@ describe.skipIf(!available)('the playground in Chromium', () => {
     expect(lr.length).toBe(801)
     // (the CLI also prints the momentum OneCycleLR cycles: its first column is the lr)
     for (const k of [0, 1, 80, 81, 400, 800]) expect(await lrsAt(k)).toEqual(lr[k]?.slice(0, 1))
+    // an LLM Foundry YAML, detected by its scheduler's name (not a ds_config's type), as --from composer
+    await pick('LLM Foundry training YAML (cosine_with_warmup, Composer)')
+    expect(await page.textContent('#detected')).toMatch(/^read as an LLM Foundry/)
+    const c = file('foundry.yaml', await page.inputValue('#config'))
+    const cr = csvRows(cli(['trace', c, '--from', 'composer', '--format', 'csv']).stdout)
+    expect(cr.length).toBe(4801)
+    for (const k of [0, 1, 100, 101, 2400, 4800]) expect(await lrsAt(k)).toEqual(cr[k])
   })
 
   it('zooms to a step range and reads values with the keyboard', async () => {
