@@ -253,7 +253,7 @@ export const ChildSchedule = new t.Type<ChildConfig, ChildConfig, unknown>(
 
 function validateChild(u: unknown, c: t.Context): t.Validation<ChildConfig> {
   const type = typeof u === 'object' && u !== null && !Array.isArray(u) ? (u as Record<string, unknown>)['type'] : undefined
-  const codec = typeof type === 'string' ? childCodecs[type] : undefined
+  const codec = typeof type === 'string' && Object.prototype.hasOwnProperty.call(childCodecs, type) ? childCodecs[type] : undefined
   if (codec === undefined) {
     const message = `expected one of ${childTypes.map((x) => JSON.stringify(x)).join(', ')} (an annealer with start and end; SchedPoly with power), got ${formatValue(type === undefined ? u : type)}`
     return t.failure(u, type === undefined ? c : [...c, { key: 'type', type: t.unknown, actual: type }], message)

@@ -237,4 +237,14 @@ describe('validation', () => {
       ].join('\n')
     )
   })
+
+  test('a child type that names an Object.prototype property (__proto__, toString) is an unknown type, not a crash (found by the fuzzer, seed 3141592653)', () => {
+    for (const type of ['__proto__', 'toString']) {
+      const bad = { type: 'fastai.combine_scheds', pcts: [1], scheds: [{ type, start: 1, end: 0 }], nEpoch: 1, batchesPerEpoch: 4 }
+      expectScheduleError(
+        () => scheduleFromConfig(bad),
+        `scheds[0].type: expected one of "fastai.SchedLin", "fastai.SchedCos", "fastai.SchedNo", "fastai.SchedExp", "fastai.SchedPoly" (an annealer with start and end; SchedPoly with power), got ${JSON.stringify(type)}`
+      )
+    }
+  })
 })
