@@ -67,3 +67,6 @@ export interface TrainerFormat {
   /** Reads a parsed file: errors as data, each naming the file's key (or a fact's flag). */
   readonly read: (file: unknown, facts: TrainerFacts) => E.Either<ReadonlyArray<ConfigError>, TrainerSchedule>
 }
+
+/** Whether a parsed value is an object of keys (not null, not an array): what a reader checks every block of a file is. */
+export const isObject = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)

@@ -24,7 +24,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { type ConfigError, formatValue } from '../../core/errors.js'
 import type { AnyDefinition } from '../../internal/define.js'
-import type { TrainerFacts, TrainerFormat, TrainerSchedule } from '../../internal/trainer.js'
+import { type TrainerFacts, type TrainerFormat, type TrainerSchedule, isObject } from '../../internal/trainer.js'
 import { convert, parseTime } from './internal.js'
 
 /** `TrainConfig`'s fields (llmfoundry/utils/config_utils.py:99-200): the keys a file may have. */
@@ -92,8 +92,6 @@ const times = (config: Readonly<Record<string, unknown>>, keys: Readonly<Record<
     }
   }
 }
-
-const isObject = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)
 
 /**
  * OmegaConf's absolute interpolation `${a.b}` (a whole string), resolved against the file as

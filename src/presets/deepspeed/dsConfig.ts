@@ -23,7 +23,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { type ConfigError, formatValue } from '../../core/errors.js'
 import type { AnyDefinition } from '../../internal/define.js'
-import type { TrainerFacts, TrainerFormat, TrainerSchedule } from '../../internal/trainer.js'
+import { type TrainerFacts, type TrainerFormat, type TrainerSchedule, isObject } from '../../internal/trainer.js'
 import { TORCH_REFUSED, classArgs } from '../../internal/torchClass.js'
 
 /** The torch.optim.lr_scheduler classes DeepSpeed can build from a config that this reader refuses, and why. */
@@ -47,8 +47,6 @@ export const dsConfigFormat = (deepspeed: ReadonlyArray<AnyDefinition>, torch: R
   facts: ['trainBatches', 'worldSize', 'epochs', 'lr'],
   read: (file, facts) => read(deepspeed, torch, file, facts)
 })
-
-const isObject = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)
 
 const read = (
   deepspeed: ReadonlyArray<AnyDefinition>,

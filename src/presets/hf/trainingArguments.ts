@@ -33,7 +33,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { type ConfigError, formatValue } from '../../core/errors.js'
 import type { AnyDefinition } from '../../internal/define.js'
-import type { TrainerFacts, TrainerFormat, TrainerSchedule } from '../../internal/trainer.js'
+import { type TrainerFacts, type TrainerFormat, type TrainerSchedule, isObject } from '../../internal/trainer.js'
 import { readDsBlocks, withoutBetas } from '../deepspeed/dsConfig.js'
 import { fillDeepspeed } from './deepspeedBlock.js'
 import { TRAINING_ARGUMENTS_4_ONLY, TRAINING_ARGUMENTS_5, TRAINING_ARGUMENTS_5_ONLY } from './trainingArgumentsKeys.js'
@@ -60,8 +60,6 @@ const NOT_FILLED =
 
 /** transformers' `optim` names (lower-cased) of optimizers without `betas` (OneCycle then keeps the momentum). */
 const HF_WITHOUT_BETAS = new Set(['sgd', 'adagrad', 'rmsprop', 'rmsprop_bnb', 'rmsprop_bnb_8bit', 'rmsprop_bnb_32bit', 'adafactor', 'lomo', 'adalomo'])
-
-const isObject = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)
 
 /**
  * The reader, for the family's definitions (`hf.<lr_scheduler_type>` for every type `get_scheduler`

@@ -31,7 +31,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { type ConfigError, formatValue } from '../../core/errors.js'
 import type { AnyDefinition } from '../../internal/define.js'
-import type { TrainerFacts, TrainerFormat, TrainerSchedule } from '../../internal/trainer.js'
+import { type TrainerFacts, type TrainerFormat, type TrainerSchedule, isObject } from '../../internal/trainer.js'
 import { TORCH_REFUSED, classArgs } from '../../internal/torchClass.js'
 
 /** `Trainer`'s arguments (Lightning 2.6.6) this reader reads or checks; the others are ignored. */
@@ -95,8 +95,6 @@ export const lightningFormat = (torch: ReadonlyArray<AnyDefinition>): TrainerFor
 })
 
 type Problem = (path: string, message: string, value: unknown) => void
-
-const isObject = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)
 
 /** `{class_path, init_args}` (or a class path alone, as jsonargparse also takes it): the class path and its arguments, or undefined after a problem. */
 const classOf = (u: unknown, at: string, problem: Problem): { readonly path: string; readonly args: Readonly<Record<string, unknown>> } | undefined => {

@@ -32,7 +32,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { type ConfigError, formatValue } from '../../core/errors.js'
-import type { TrainerFacts, TrainerFormat, TrainerSchedule } from '../../internal/trainer.js'
+import { type TrainerFacts, type TrainerFormat, type TrainerSchedule, isObject } from '../../internal/trainer.js'
 import { TRAIN_PY_ARGS } from './argsYamlKeys.js'
 
 /** The schedules create_scheduler_v2 builds (scheduler_factory.py:133-196). */
@@ -82,8 +82,6 @@ export const argsYamlFormat: TrainerFormat = {
   facts: ['trainBatches', 'worldSize'],
   read: (file, facts) => read(file, facts)
 }
-
-const isObject = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)
 
 const read = (file: unknown, facts: TrainerFacts): E.Either<ReadonlyArray<ConfigError>, TrainerSchedule> => {
   const errors: ConfigError[] = []
